@@ -1,0 +1,28 @@
+package dev.cyclebreaker.conversation;
+
+import java.util.Optional;
+
+/** Something a user did, already stripped of Telegram's types by the transport. */
+public sealed interface Event {
+    Origin origin();
+
+    /** A slash command, lower-cased, without the leading slash or {@code @botname}. */
+    record Command(Origin origin, String name, String payload) implements Event {
+    }
+
+    /**
+     * An inline button press. {@code action} is empty when the callback data was forged, malformed
+     * or from a button we no longer understand.
+     */
+    record ButtonPressed(Origin origin, String callbackId, int messageId, Optional<Action> action) implements Event {
+    }
+
+    /** Plain text that is not a command. Never logged, never stored. */
+    record TextReceived(Origin origin, String text) implements Event {
+    }
+
+    /** A message we cannot use: sticker, photo, voice, an edit of an earlier message... */
+    record Unsupported(Origin origin, Kind kind) implements Event {
+        public enum Kind { MEDIA, EDITED }
+    }
+}
