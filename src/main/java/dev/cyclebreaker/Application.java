@@ -1,11 +1,36 @@
 package dev.cyclebreaker;
 
+import dev.cyclebreaker.config.BotConfig;
+import dev.cyclebreaker.config.ConfigException;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 
-/** Entry point. Wiring only: the features live in their packages. */
+/** Entry point: read the environment once, then start Spring with the validated configuration. */
 @SpringBootApplication
 public class Application {
+
     public static void main(String[] args) {
-        org.springframework.boot.SpringApplication.run(Application.class, args);
+        BotConfig config;
+        try {
+            config = BotConfig.fromEnvironment(System.getenv());
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        try {
+            start(config, args);
+        } catch (RuntimeException e) {
+            // Spring Boot has already reported it (one line for the failures we understand).
+            System.exit(1);
+        }
+    }
+
+    /** Starts the bot with a given configuration; tests use this to start and stop it in-process. */
+    public static ConfigurableApplicationContext start(BotConfig config, String... args) {
+        SpringApplication app = new SpringApplication(Application.class);
+        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("botConfig", config));
+        return app.run(args);
     }
 }

@@ -29,14 +29,15 @@ public record Session(Lang lang, State state, QuizRun quiz, Result result) {
 
     /**
      * An unfinished test: the quiz version it was started on, a run id (so buttons of an earlier run
-     * are recognised as stale), the step on screen and the answers given so far (one per step before it).
+     * are recognised as stale) and the answers given so far. The step on screen is the next one.
      */
-    public record QuizRun(String version, String run, int step, List<Integer> answers) {
+    public record QuizRun(String version, String run, List<Integer> answers) {
         public QuizRun {
             answers = List.copyOf(answers);
-            if (step != answers.size()) {
-                throw new IllegalArgumentException("step " + step + " with " + answers.size() + " answers");
-            }
+        }
+
+        public int step() {
+            return answers.size();
         }
     }
 

@@ -1,0 +1,91 @@
+package dev.cyclebreaker.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The validated configuration (see the README's table). Built once from the environment by
+ * {@link #fromEnvironment(Map)}, which names the first problem in one exact line.
+ *
+ * @param token the bot token, or null: no token means the local sandbox
+ * @param apiUrl the Bot API base URL
+ * @param redisUrl an external Redis, or null: start an embedded redis-server
+ * @param dataDir where the embedded redis-server keeps its append-only file
+ * @param workers threads processing updates of different users in parallel
+ * @param pollTimeoutSeconds the long-poll timeout of getUpdates
+ */
+public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds) {
+
+    public static final URI TELEGRAM = URI.create("https://api.telegram.org");
+    private static final Pattern TOKEN = Pattern.compile("[0-9]{3,20}:[A-Za-z0-9_-]{30,100}");
+
+    public boolean sandbox() {
+        return token == null;
+    }
+
+    public static BotConfig fromEnvironment(Map<String, String> env) {
+        String token = blankToNull(env.get("TELEGRAM_BOT_TOKEN"));
+        if (token != null && !TOKEN.matcher(token).matches()) {
+            throw new ConfigException("TELEGRAM_BOT_TOKEN is malformed: expected <digits>:<secret> as given by @BotFather");
+        }
+        URI api = url(env, "TELEGRAM_API_URL", TELEGRAM, "http", "https");
+        URI redis = url(env, "REDIS_URL", null, "redis", "rediss");
+        String mode = blankToNull(env.get("BOT_MODE"));
+        if (mode != null && !mode.toLowerCase(Locale.ROOT).equals("polling")) {
+            throw new ConfigException("BOT_MODE must be polling (webhook mode is not built yet), not '" + mode + "'");
+        }
+        Path data = Path.of(env.getOrDefault("DATA_DIR", "data")).toAbsolutePath().normalize();
+        int workers = number(env, "WORKERS", 32, 1, 512);
+        int poll = number(env, "POLL_TIMEOUT_SECONDS", 25, 0, 50);
+        return new BotConfig(token, api, redis, data, workers, poll);
+    }
+
+    private static URI url(Map<String, String> env, String name, URI fallback, String... schemes) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        String expected = String.join(":// or ", schemes) + "://";
+        try {
+            URI u = new URI(value);
+            if (u.getScheme() != null && java.util.Arrays.asList(schemes).contains(u.getScheme().toLowerCase(Locale.ROOT))
+                    && u.getHost() != null) {
+                return u;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // said below, without the value: a URL may carry a password
+        }
+        throw new ConfigException(name + " is not a valid URL: expected " + expected + "host[:port]");
+    }
+
+    private static int number(Map<String, String> env, String name, int fallback, int min, int max) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    /** Never print the token: records print their components. */
+    @Override
+    public String toString() {
+        return "BotConfig[token=" + (token == null ? "none" : "***") + ", apiUrl=" + apiUrl + ", redis="
+                + (redisUrl == null ? "embedded" : redisUrl.getHost() + ":" + redisUrl.getPort()) + ", dataDir=" + dataDir
+                + ", workers=" + workers + "]";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.cyclebreaker.config;
+
+import dev.cyclebreaker.conversation.Conversations;
+import dev.cyclebreaker.conversation.Engine;
+import dev.cyclebreaker.conversation.SessionStore;
+import dev.cyclebreaker.i18n.Texts;
+import dev.cyclebreaker.quiz.QuizDefinition;
+import dev.cyclebreaker.telegram.PollingLoop;
+import dev.cyclebreaker.telegram.TelegramOutbox;
+import dev.cyclebreaker.telegram.UpdateDispatcher;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the object graph. Features stay free of Spring; this is the one place that knows it. */
+@Configuration(proxyBeanMethods = false)
+class Wiring {
+
+    @Bean
+    Texts texts() {
+        Texts texts = Texts.load();
+        if (!texts.keyMismatch().isEmpty()) {
+            throw new ConfigException("message bundles differ in keys: " + texts.keyMismatch());
+        }
+        return texts;
+    }
+
+    @Bean
+    QuizDefinition quizDefinition(Texts texts) {
+        try {
+            QuizDefinition quiz = QuizDefinition.load();
+            quiz.validateAgainst(texts);
+            return quiz;
+        } catch (IllegalStateException e) {
+            throw new ConfigException(e.getMessage());
+        }
+    }
+
+    @Bean
+    Engine engine(QuizDefinition quiz, Texts texts) {
+        return new Engine(quiz, texts);
+    }
+
+    @Bean
+    TelegramOutbox outbox(TelegramEndpoint telegram) {
+        return new TelegramOutbox(telegram.sendClient(), seconds -> Thread.sleep(seconds * 1000L));
+    }
+
+    @Bean
+    Conversations conversations(Engine engine, SessionStore store, TelegramOutbox outbox) {
+        return new Conversations(engine, store, outbox, 100_000);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService updateWorkers(BotConfig config) {
+        AtomicInteger n = new AtomicInteger();
+        return Executors.newFixedThreadPool(config.workers(), r -> {
+            Thread t = new Thread(r, "update-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @Bean
+    UpdateDispatcher dispatcher(Conversations conversations, ExecutorService updateWorkers) {
+        return new UpdateDispatcher(conversations, updateWorkers, UpdateDispatcher.Backoff.exponential());
+    }
+
+    @Bean
+    PollingLoop pollingLoop(TelegramEndpoint telegram, UpdateDispatcher dispatcher, BotConfig config, Announcement ready) {
+        return new PollingLoop(telegram.pollClient(), telegram::cancelPoll, dispatcher, config.pollTimeoutSeconds(),
+                UpdateDispatcher.Backoff.exponential());
+    }
+}

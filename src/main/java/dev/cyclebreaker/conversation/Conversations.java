@@ -1,0 +1,102 @@
+package dev.cyclebreaker.conversation;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.cyclebreaker.conversation.SessionStore.CommitResult;
+import dev.cyclebreaker.conversation.SessionStore.Stored;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Applies one event: load the session, run the engine, commit with compare-and-set, then deliver.
+ *
+ * <p>Sessions are cached in this JVM only as a guess: the compare-and-set in the store decides,
+ * and a stale guess costs one retry, so several instances stay correct. With a warm cache a quiz
+ * step is one Redis round trip.
+ */
+public final class Conversations {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Conversations.class);
+    private static final int MAX_ATTEMPTS = 5;
+    private static final Stored NOTHING = new Stored(0, 0, null);
+
+    private final Engine engine;
+    private final SessionStore store;
+    private final Outbox outbox;
+    private final SessionCodec codec = new SessionCodec();
+    private final Cache<Long, Stored> cache;
+
+    public Conversations(Engine engine, SessionStore store, Outbox outbox, long cacheSize) {
+        this.engine = engine;
+        this.store = store;
+        this.outbox = outbox;
+        this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofMinutes(30)).build();
+    }
+
+    /** What happened to an event, for logs and metrics. */
+    public enum Outcome { APPLIED, UNCHANGED, REPLAY, ERASED }
+
+    /**
+     * @throws TransientFailure when the store or Telegram is unreachable: the caller processes the
+     *     event again later; whatever was committed makes that a replay, never a double step
+     */
+    public Outcome handle(Event event) {
+        long user = event.origin().userId();
+        long updateId = event.origin().updateId();
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Stored current = cached(user);
+            Session session = codec.decode(current.data());
+            if (updateId > 0 && updateId <= current.lastUpdateId()) {
+                outbox.deliver(engine.replay(session, event));
+                return Outcome.REPLAY;
+            }
+            Transition t = engine.handle(session, event);
+            if (t.erases()) {
+                store.erase(user);
+                cache.invalidate(user);
+                outbox.deliver(withoutErase(t.effects()));
+                return Outcome.ERASED;
+            }
+            if (t.session().equals(session)) {
+                outbox.deliver(t.effects());
+                return Outcome.UNCHANGED;
+            }
+            byte[] data = codec.encode(t.session());
+            CommitResult r = store.commit(user, current.version(), updateId, data);
+            if (r instanceof CommitResult.Committed c) {
+                cache.put(user, new Stored(c.version(), Math.max(updateId, current.lastUpdateId()), data));
+                outbox.deliver(t.effects());
+                return Outcome.APPLIED;
+            }
+            if (r instanceof CommitResult.Replay replay) {
+                cache.put(user, replay.current());
+                outbox.deliver(engine.replay(codec.decode(replay.current().data()), event));
+                return Outcome.REPLAY;
+            }
+            Stored now = ((CommitResult.Conflict) r).current();
+            cache.put(user, now == null ? NOTHING : now);
+        }
+        throw new TransientFailure("session of one user kept changing under " + MAX_ATTEMPTS + " attempts", null);
+    }
+
+    /** Best effort after a bug: tell the user something went wrong rather than leave them waiting. */
+    public void apologise(Event event) {
+        try {
+            outbox.deliver(engine.apology(event));
+        } catch (RuntimeException e) {
+            log.warn("could not deliver an apology for update {}", event.origin().updateId());
+        }
+    }
+
+    private Stored cached(long user) {
+        Stored s = cache.getIfPresent(user);
+        if (s == null) {
+            s = store.load(user).orElse(NOTHING);
+            cache.put(user, s);
+        }
+        return s;
+    }
+
+    private static List<Effect> withoutErase(List<Effect> effects) {
+        return effects.stream().filter(e -> !(e instanceof Effect.EraseUser)).toList();
+    }
+}

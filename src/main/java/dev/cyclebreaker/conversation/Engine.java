@@ -1,0 +1,242 @@
+package dev.cyclebreaker.conversation;
+
+import dev.cyclebreaker.conversation.Action.Answer;
+import dev.cyclebreaker.conversation.Action.Back;
+import dev.cyclebreaker.conversation.Effect.AnswerButton;
+import dev.cyclebreaker.conversation.Effect.Edit;
+import dev.cyclebreaker.conversation.Effect.EraseUser;
+import dev.cyclebreaker.conversation.Effect.Send;
+import dev.cyclebreaker.conversation.Event.ButtonPressed;
+import dev.cyclebreaker.conversation.Event.Command;
+import dev.cyclebreaker.conversation.Event.TextReceived;
+import dev.cyclebreaker.conversation.Event.Unsupported;
+import dev.cyclebreaker.i18n.Lang;
+import dev.cyclebreaker.i18n.Texts;
+import dev.cyclebreaker.quiz.QuizDefinition;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The conversation as a pure function: {@code (session, event) -> transition}. No I/O, no clock,
+ * no randomness: a run id comes from the update id that started it.
+ *
+ * <p>Every button press yields exactly one {@link AnswerButton}, so the client's spinner always stops.
+ */
+public final class Engine {
+    /** Telegram never delivers more in one message; anything longer is not from a real client. */
+    static final int MAX_TEXT = 4096;
+
+    private final QuizDefinition quiz;
+    private final Views views;
+
+    public Engine(QuizDefinition quiz, Texts texts) {
+        this.quiz = quiz;
+        this.views = new Views(quiz, texts);
+    }
+
+    public Transition handle(Session session, Event event) {
+        Session s = session;
+        Lang lang = s.langOr(event.origin().languageCode());
+        String notice = null;
+        if (s.quiz() != null && !s.quiz().version().equals(quiz.version())) {
+            // The test changed under an unfinished run: say so and start again from the first question.
+            s = s.withQuiz(newRun(event));
+            notice = views.text(lang, "quiz.version_changed");
+        }
+        if (event instanceof Command c) {
+            return command(s, lang, c, notice);
+        }
+        if (event instanceof ButtonPressed b) {
+            return button(s, lang, b, notice);
+        }
+        if (event instanceof TextReceived t) {
+            return text(s, lang, t, notice);
+        }
+        return unsupported(s, lang, (Unsupported) event, notice);
+    }
+
+    /**
+     * What to show for an update that was applied already (a replay): the current view, so a
+     * crash between commit and send still leaves the user with a working screen.
+     */
+    public List<Effect> replay(Session s, Event event) {
+        Lang lang = s.langOr(event.origin().languageCode());
+        long chat = event.origin().chatId();
+        Message view = currentView(s, lang);
+        if (event instanceof ButtonPressed b) {
+            return List.of(new AnswerButton(b.callbackId(), null), new Edit(chat, b.messageId(), view));
+        }
+        return List.of(new Send(chat, view));
+    }
+
+    /** What to say when handling an event failed on our side (a bug): sorry, try again. */
+    public List<Effect> apology(Event event) {
+        Lang lang = Lang.fromTelegram(event.origin().languageCode());
+        Send sorry = new Send(event.origin().chatId(), views.plain(lang, "error.generic"));
+        if (event instanceof ButtonPressed b) {
+            return List.of(new AnswerButton(b.callbackId(), null), sorry);
+        }
+        return List.of(sorry);
+    }
+
+    private Message currentView(Session s, Lang lang) {
+        if (s.quiz() != null && s.quiz().version().equals(quiz.version())) {
+            return views.question(lang, s.quiz(), null);
+        }
+        if (s.result() != null) {
+            return views.profile(lang, s.result().profile());
+        }
+        return views.welcome(lang);
+    }
+
+    private Transition command(Session s, Lang lang, Command c, String notice) {
+        long chat = c.origin().chatId();
+        return switch (c.name()) {
+            case "start", "quiz" -> {
+                if (s.quiz() == null) {
+                    if (c.name().equals("start")) {
+                        yield new Transition(s, List.of(new Send(chat, views.welcome(lang))));
+                    }
+                    Session next = s.withQuiz(newRun(c));
+                    yield new Transition(next, List.of(new Send(chat, views.question(lang, next.quiz(), null))));
+                }
+                if (notice != null) {
+                    yield new Transition(s, List.of(new Send(chat, views.question(lang, s.quiz(), notice))));
+                }
+                yield new Transition(s, List.of(new Send(chat, views.resume(lang, s.quiz()))));
+            }
+            case "profile" -> new Transition(s, List.of(new Send(chat, s.result() == null
+                    ? views.noProfile(lang, "profile.none") : views.profile(lang, s.result().profile()))));
+            case "playbook" -> new Transition(s, List.of(new Send(chat, s.result() == null
+                    ? views.noProfile(lang, "playbook.none") : views.playbook(lang, s.result().profile()))));
+            case "lang" -> new Transition(s, List.of(new Send(chat, views.languageChoice(lang))));
+            case "help" -> new Transition(s, List.of(new Send(chat, views.plain(lang, "help"))));
+            case "forget" -> new Transition(s, List.of(new Send(chat, views.forgetConfirm(lang))));
+            default -> new Transition(s, List.of(new Send(chat, views.plain(lang, "unknown_command"))));
+        };
+    }
+
+    private Transition button(Session s, Lang lang, ButtonPressed b, String notice) {
+        long chat = b.origin().chatId();
+        int msg = b.messageId();
+        if (b.action().isEmpty()) {
+            return answer(s, b, "toast.invalid", lang, quizScreen(s, lang, notice, chat, msg));
+        }
+        Action action = b.action().get();
+        if (notice != null && (action instanceof Answer || action instanceof Back)) {
+            // A button of the old test: its answer would land on a different question.
+            return answer(s, b, null, lang, quizScreen(s, lang, notice, chat, msg));
+        }
+        if (action instanceof Action.StartQuiz) {
+            Session next = s.quiz() != null ? s : s.withQuiz(newRun(b));
+            return answer(next, b, null, lang, new Edit(chat, msg, views.question(lang, next.quiz(), notice)));
+        }
+        if (action instanceof Action.ContinueQuiz) {
+            return s.quiz() == null
+                    ? answer(s, b, "toast.stale", lang)
+                    : answer(s, b, null, lang, new Edit(chat, msg, views.question(lang, s.quiz(), notice)));
+        }
+        if (action instanceof Action.RestartQuiz) {
+            Session next = s.withQuiz(newRun(b));
+            return answer(next, b, null, lang, new Edit(chat, msg, views.question(lang, next.quiz(), null)));
+        }
+        if (action instanceof Answer a) {
+            return answerQuestion(s, lang, b, a);
+        }
+        if (action instanceof Back back) {
+            return goBack(s, lang, b, back);
+        }
+        if (action instanceof Action.ShowPlaybook) {
+            return answer(s, b, null, lang, new Send(chat, s.result() == null
+                    ? views.noProfile(lang, "playbook.none") : views.playbook(lang, s.result().profile())));
+        }
+        if (action instanceof Action.ShowProfile) {
+            return answer(s, b, null, lang, new Send(chat, s.result() == null
+                    ? views.noProfile(lang, "profile.none") : views.profile(lang, s.result().profile())));
+        }
+        if (action instanceof Action.SetLang set) {
+            Session next = s.withLang(set.lang());
+            return answer(next, b, "toast.lang_set", set.lang(), new Edit(chat, msg, currentView(next, set.lang())));
+        }
+        if (action instanceof Action.ConfirmForget) {
+            return new Transition(Session.NEW, List.of(
+                    new AnswerButton(b.callbackId(), null),
+                    new EraseUser(b.origin().userId()),
+                    new Edit(chat, msg, views.plain(lang, "forget.done"))));
+        }
+        if (action instanceof Action.CancelForget) {
+            return answer(s, b, null, lang, new Edit(chat, msg, views.plain(lang, "forget.cancelled")));
+        }
+        throw new IllegalStateException("unhandled action " + action.getClass().getSimpleName());
+    }
+
+    private Transition answerQuestion(Session s, Lang lang, ButtonPressed b, Answer a) {
+        long chat = b.origin().chatId();
+        Session.QuizRun run = s.quiz();
+        if (run == null || !run.run().equals(a.run()) || run.step() != a.step()) {
+            return answer(s, b, "toast.stale", lang, quizScreen(s, lang, null, chat, b.messageId()));
+        }
+        if (a.choice() < 1 || a.choice() > quiz.points()) {
+            return answer(s, b, "toast.invalid", lang, quizScreen(s, lang, null, chat, b.messageId()));
+        }
+        List<Integer> answers = new ArrayList<>(run.answers());
+        answers.add(a.choice());
+        if (answers.size() < quiz.size()) {
+            Session next = s.withQuiz(new Session.QuizRun(run.version(), run.run(), answers));
+            return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.question(lang, next.quiz(), null)));
+        }
+        Session next = s.withResult(new Session.Result(run.version(), quiz.score(answers)));
+        return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.profile(lang, next.result().profile())));
+    }
+
+    private Transition goBack(Session s, Lang lang, ButtonPressed b, Back back) {
+        long chat = b.origin().chatId();
+        Session.QuizRun run = s.quiz();
+        if (run == null || !run.run().equals(back.run()) || run.step() != back.step() || back.step() == 0) {
+            return answer(s, b, "toast.stale", lang, quizScreen(s, lang, null, chat, b.messageId()));
+        }
+        List<Integer> answers = run.answers().subList(0, run.step() - 1);
+        Session next = s.withQuiz(new Session.QuizRun(run.version(), run.run(), answers));
+        return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.question(lang, next.quiz(), null)));
+    }
+
+    private Transition text(Session s, Lang lang, TextReceived t, String notice) {
+        long chat = t.origin().chatId();
+        if (t.text().length() > MAX_TEXT) {
+            return new Transition(s, List.of(new Send(chat, views.plain(lang, "text.too_long"))));
+        }
+        if (s.quiz() != null) {
+            String hint = notice != null ? notice : views.text(lang, "quiz.tap_a_button");
+            return new Transition(s, List.of(new Send(chat, views.question(lang, s.quiz(), hint))));
+        }
+        return new Transition(s, List.of(new Send(chat, views.plain(lang, "text.idle"))));
+    }
+
+    private Transition unsupported(Session s, Lang lang, Unsupported u, String notice) {
+        long chat = u.origin().chatId();
+        String key = u.kind() == Unsupported.Kind.EDITED ? "message.edited" : "message.unsupported";
+        if (s.quiz() != null) {
+            String hint = views.text(lang, key) + "\n" + (notice != null ? notice : views.text(lang, "quiz.tap_a_button"));
+            return new Transition(s, List.of(new Send(chat, views.question(lang, s.quiz(), hint))));
+        }
+        return new Transition(s, List.of(new Send(chat, views.plain(lang, key))));
+    }
+
+    /** The current question re-rendered into the pressed message, when a test is running. */
+    private Effect[] quizScreen(Session s, Lang lang, String notice, long chat, int messageId) {
+        return s.quiz() == null ? new Effect[0]
+                : new Effect[] {new Edit(chat, messageId, views.question(lang, s.quiz(), notice))};
+    }
+
+    /** Acknowledges the press (with a toast when {@code toastKey} is given), then the other effects. */
+    private Transition answer(Session next, ButtonPressed b, String toastKey, Lang lang, Effect... then) {
+        List<Effect> effects = new ArrayList<>(then.length + 1);
+        effects.add(new AnswerButton(b.callbackId(), toastKey == null ? null : views.text(lang, toastKey)));
+        effects.addAll(List.of(then));
+        return new Transition(next, effects);
+    }
+
+    private Session.QuizRun newRun(Event e) {
+        return new Session.QuizRun(quiz.version(), Long.toString(e.origin().updateId(), 36), List.of());
+    }
+}

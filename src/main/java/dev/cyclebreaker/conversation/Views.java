@@ -1,0 +1,143 @@
+package dev.cyclebreaker.conversation;
+
+import dev.cyclebreaker.conversation.Message.ActionButton;
+import dev.cyclebreaker.conversation.Message.Button;
+import dev.cyclebreaker.conversation.Message.CopyButton;
+import dev.cyclebreaker.i18n.Html;
+import dev.cyclebreaker.i18n.Lang;
+import dev.cyclebreaker.i18n.Texts;
+import dev.cyclebreaker.quiz.Pattern;
+import dev.cyclebreaker.quiz.Profile;
+import dev.cyclebreaker.quiz.QuizDefinition;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Renders the screens of the conversation from the bundles. Pure. */
+final class Views {
+    private static final int BAR_CELLS = 10;
+
+    private final QuizDefinition quiz;
+    private final Texts texts;
+
+    Views(QuizDefinition quiz, Texts texts) {
+        this.quiz = quiz;
+        this.texts = texts;
+    }
+
+    Message welcome(Lang l) {
+        return new Message(texts.t(l, "welcome", "count", quiz.size()),
+                List.of(List.of(button(l, "button.start_test", new Action.StartQuiz()))));
+    }
+
+    /** The question at the run's current step, optionally preceded by a short notice (already HTML). */
+    Message question(Lang l, Session.QuizRun run, String noticeHtml) {
+        int step = run.step();
+        String item = quiz.items().get(step).id();
+        StringBuilder html = new StringBuilder();
+        if (noticeHtml != null) {
+            html.append(noticeHtml).append("\n\n");
+        }
+        html.append(texts.t(l, "quiz.progress", "n", step + 1, "total", quiz.size()))
+                .append('\n').append(texts.t(l, "quiz.item." + item))
+                .append("\n\n<i>").append(texts.t(l, "quiz.scale_hint")).append("</i>");
+        List<List<Button>> rows = new ArrayList<>();
+        for (int choice = 1; choice <= quiz.points(); choice++) {
+            rows.add(List.of(button(l, "quiz.scale." + choice, new Action.Answer(run.run(), step, choice))));
+        }
+        if (step > 0) {
+            rows.add(List.of(button(l, "button.back", new Action.Back(run.run(), step))));
+        }
+        return new Message(html.toString(), rows);
+    }
+
+    Message resume(Lang l, Session.QuizRun run) {
+        return new Message(texts.t(l, "quiz.resume", "n", run.step() + 1, "total", quiz.size()),
+                List.of(List.of(button(l, "button.continue", new Action.ContinueQuiz()),
+                        button(l, "button.start_over", new Action.RestartQuiz()))));
+    }
+
+    Message profile(Lang l, Profile p) {
+        String key = "pattern." + p.pattern().key();
+        String html = texts.t(l, "profile.title") + "\n\n"
+                + bar(l, "profile.label.pursuit", p.pursuit()) + "\n"
+                + bar(l, "profile.label.distance", p.distance()) + "\n\n"
+                + texts.t(l, "profile.your_pattern", "pattern", texts.t(l, key + ".name")) + "\n"
+                + texts.t(l, key + ".summary") + "\n\n"
+                + texts.t(l, key + ".explain") + "\n\n"
+                + "<i>" + texts.t(l, "profile.strategies_note") + "</i>\n\n"
+                + texts.t(l, "profile.safety_note");
+        return new Message(html, List.of(
+                List.of(button(l, "button.playbook", new Action.ShowPlaybook())),
+                List.of(button(l, "button.retake", new Action.RestartQuiz()))));
+    }
+
+    Message noProfile(Lang l, String key) {
+        return new Message(texts.t(l, key), List.of(List.of(button(l, "button.start_test", new Action.StartQuiz()))));
+    }
+
+    Message playbook(Lang l, Profile p) {
+        StringBuilder html = new StringBuilder(texts.t(l, "playbook.title"));
+        for (String section : sections(p.pattern())) {
+            html.append("\n\n").append(texts.t(l, "playbook." + section));
+        }
+        html.append("\n\n").append(texts.t(l, "playbook.pact"))
+                .append("\n\n").append(texts.t(l, "playbook.try_this"));
+        List<List<Button>> rows = new ArrayList<>();
+        List<String> phrases = phrases(p.pattern());
+        for (int i = 0; i < phrases.size(); i++) {
+            String phrase = texts.t(l, phrases.get(i));
+            html.append("\n").append(i + 1).append(". <code>").append(Html.escape(phrase)).append("</code>");
+            rows.add(List.of(new CopyButton(texts.t(l, "button.copy", "n", i + 1), phrase)));
+        }
+        rows.add(List.of(button(l, "button.profile", new Action.ShowProfile())));
+        return new Message(html.toString(), rows);
+    }
+
+    Message languageChoice(Lang l) {
+        return new Message(texts.t(l, "lang.choose"), List.of(List.of(
+                new ActionButton(texts.t(l, "lang.name.en"), new Action.SetLang(Lang.EN)),
+                new ActionButton(texts.t(l, "lang.name.zh"), new Action.SetLang(Lang.ZH)))));
+    }
+
+    Message forgetConfirm(Lang l) {
+        return new Message(texts.t(l, "forget.confirm"), List.of(List.of(
+                button(l, "button.forget_yes", new Action.ConfirmForget()),
+                button(l, "button.forget_no", new Action.CancelForget()))));
+    }
+
+    Message plain(Lang l, String key) {
+        return Message.text(texts.t(l, key));
+    }
+
+    String text(Lang l, String key) {
+        return texts.t(l, key);
+    }
+
+    private String bar(Lang l, String labelKey, int score) {
+        int filled = Math.round(score * BAR_CELLS / 100f);
+        String cells = "▓".repeat(filled) + "░".repeat(BAR_CELLS - filled);
+        return texts.t(l, "profile.bar", "label", texts.t(l, labelKey), "bar", cells, "score", score);
+    }
+
+    private ActionButton button(Lang l, String key, Action action) {
+        return new ActionButton(texts.t(l, key), action);
+    }
+
+    private static List<String> sections(Pattern p) {
+        return switch (p) {
+            case PURSUER -> List.of("pursuer");
+            case DISTANCER -> List.of("distancer");
+            case PURSUE_AND_RETREAT, MIXED -> List.of("pursuer", "distancer");
+            case STEADY -> List.of("steady");
+        };
+    }
+
+    private static List<String> phrases(Pattern p) {
+        return switch (p) {
+            case PURSUER -> List.of("phrase.pursuer.1", "phrase.pursuer.2", "phrase.pursuer.3", "phrase.pact.1");
+            case DISTANCER -> List.of("phrase.distancer.1", "phrase.distancer.2", "phrase.distancer.3", "phrase.pact.1");
+            case PURSUE_AND_RETREAT, MIXED -> List.of("phrase.pursuer.1", "phrase.distancer.1", "phrase.pact.1");
+            case STEADY -> List.of("phrase.pact.1", "phrase.pact.2");
+        };
+    }
+}

@@ -1,0 +1,131 @@
+package dev.cyclebreaker.telegram;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Our own {@code getUpdates} loop. The library's long-polling application confirms a batch when it
+ * fetches the next one, whatever became of the first; here the offset moves past a batch only
+ * after every update in it is committed, so a crash replays updates instead of losing them.
+ *
+ * <p>Runs on its own client so that stopping can cancel a long poll without touching sends.
+ */
+public final class PollingLoop implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
+    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
+    private static final int BATCH = 100;
+
+    private final TelegramClient pollClient;
+    private final Runnable cancelPoll;
+    private final UpdateDispatcher dispatcher;
+    private final int pollTimeoutSeconds;
+    private final UpdateDispatcher.Backoff backoff;
+    private volatile boolean running;
+    private volatile Thread thread;
+    private int offset;
+
+    /**
+     * @param cancelPoll aborts a long poll in flight (closing the poll client's calls)
+     */
+    public PollingLoop(TelegramClient pollClient, Runnable cancelPoll, UpdateDispatcher dispatcher,
+            int pollTimeoutSeconds, UpdateDispatcher.Backoff backoff) {
+        this.pollClient = pollClient;
+        this.cancelPoll = cancelPoll;
+        this.dispatcher = dispatcher;
+        this.pollTimeoutSeconds = pollTimeoutSeconds;
+        this.backoff = backoff;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "telegram-poll");
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        cancelPoll.run();
+        Thread t = thread;
+        if (t != null) {
+            try {
+                t.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stop polling before anything it needs (Redis, senders) goes away. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 100;
+    }
+
+    private void run() {
+        int failures = 0;
+        while (running) {
+            List<Update> batch;
+            try {
+                batch = pollClient.execute(GetUpdates.builder().offset(offset).limit(BATCH)
+                        .timeout(pollTimeoutSeconds).allowedUpdates(ALLOWED_UPDATES).build());
+                failures = 0;
+            } catch (TelegramApiException e) {
+                if (!running) {
+                    break;
+                }
+                logPollFailure(e);
+                backoff.pause(failures++);
+                continue;
+            }
+            if (batch == null || batch.isEmpty()) {
+                continue;
+            }
+            try {
+                dispatcher.process(batch, () -> running);
+            } catch (UpdateDispatcher.Stopped s) {
+                return; // not committed: Telegram delivers these again after a restart
+            }
+            offset = batch.stream().mapToInt(Update::getUpdateId).max().getAsInt() + 1;
+        }
+        confirm();
+    }
+
+    /** Telegram learns of the new offset only from the next getUpdates: tell it before leaving. */
+    private void confirm() {
+        if (offset == 0) {
+            return;
+        }
+        try {
+            pollClient.execute(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
+        } catch (TelegramApiException e) {
+            log.info("could not confirm the last batch on shutdown; it will be replayed, not lost");
+        }
+    }
+
+    private void logPollFailure(TelegramApiException e) {
+        if (e instanceof TelegramApiRequestException r && r.getErrorCode() != null) {
+            if (r.getErrorCode() == 409) {
+                log.warn("getUpdates conflict (409): another instance is polling, or a webhook is set");
+            } else {
+                log.warn("getUpdates refused: {}", r.getErrorCode());
+            }
+        } else {
+            log.warn("getUpdates failed: {}", e.getClass().getSimpleName());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.cyclebreaker.telegram;
+
+import dev.cyclebreaker.conversation.Event;
+import dev.cyclebreaker.conversation.Origin;
+import java.util.Locale;
+import java.util.Optional;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.MessageEntity;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.message.MaybeInaccessibleMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * Turns a Telegram {@link Update} into one of our {@link Event}s, or nothing when the update is
+ * not for the conversation: channel posts, groups (for now), other bots, update kinds we did not
+ * ask for.
+ */
+public final class UpdateMapper {
+    private static final java.util.regex.Pattern COMMAND = java.util.regex.Pattern.compile("/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{1,64})?(\\s|$)");
+
+    private UpdateMapper() {
+    }
+
+    /** The user an update belongs to, for ordering; 0 when it has none. */
+    public static long userOf(Update u) {
+        User from = null;
+        if (u.hasMessage()) {
+            from = u.getMessage().getFrom();
+        } else if (u.hasEditedMessage()) {
+            from = u.getEditedMessage().getFrom();
+        } else if (u.hasCallbackQuery()) {
+            from = u.getCallbackQuery().getFrom();
+        }
+        return from == null ? 0 : from.getId();
+    }
+
+    public static Optional<Event> map(Update u) {
+        if (u.getUpdateId() == null) {
+            return Optional.empty();
+        }
+        long updateId = u.getUpdateId();
+        if (u.hasMessage()) {
+            return message(updateId, u.getMessage());
+        }
+        if (u.hasEditedMessage()) {
+            Message m = u.getEditedMessage();
+            return origin(updateId, m.getFrom(), m).map(o -> new Event.Unsupported(o, Event.Unsupported.Kind.EDITED));
+        }
+        if (u.hasCallbackQuery()) {
+            return callback(updateId, u.getCallbackQuery());
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Event> message(long updateId, Message m) {
+        Optional<Origin> origin = origin(updateId, m.getFrom(), m);
+        if (origin.isEmpty()) {
+            return Optional.empty();
+        }
+        Origin o = origin.get();
+        String text = m.getText();
+        if (text == null) {
+            return Optional.of(new Event.Unsupported(o, Event.Unsupported.Kind.MEDIA));
+        }
+        if (isCommand(m)) {
+            int space = firstWhitespace(text);
+            String head = text.substring(1, space < 0 ? text.length() : space);
+            int at = head.indexOf('@');
+            String name = (at < 0 ? head : head.substring(0, at)).toLowerCase(Locale.ROOT);
+            String payload = space < 0 ? "" : text.substring(space).trim();
+            return Optional.of(new Event.Command(o, name, payload));
+        }
+        return Optional.of(new Event.TextReceived(o, text));
+    }
+
+    private static Optional<Event> callback(long updateId, CallbackQuery q) {
+        MaybeInaccessibleMessage m = q.getMessage();
+        if (m == null || q.getFrom() == null || Boolean.TRUE.equals(q.getFrom().getIsBot())) {
+            return Optional.empty();
+        }
+        if (m.getChat() == null || !"private".equals(m.getChat().getType())) {
+            return Optional.empty();
+        }
+        Origin o = new Origin(updateId, q.getFrom().getId(), m.getChatId(), q.getFrom().getLanguageCode());
+        return Optional.of(new Event.ButtonPressed(o, q.getId(), m.getMessageId(), CallbackCodec.decode(q.getData())));
+    }
+
+    /** Private chats with a human only: groups, channels and bots get nothing here. */
+    private static Optional<Origin> origin(long updateId, User from, Message m) {
+        if (from == null || Boolean.TRUE.equals(from.getIsBot()) || m.getChat() == null
+                || !"private".equals(m.getChat().getType())) {
+            return Optional.empty();
+        }
+        return Optional.of(new Origin(updateId, from.getId(), m.getChatId(), from.getLanguageCode()));
+    }
+
+    /** Telegram marks commands with a bot_command entity; a bare "/word" counts too (some clients, our fakes). */
+    private static boolean isCommand(Message m) {
+        if (m.getEntities() != null) {
+            for (MessageEntity e : m.getEntities()) {
+                if ("bot_command".equals(e.getType()) && e.getOffset() != null && e.getOffset() == 0) {
+                    return true;
+                }
+            }
+        }
+        return COMMAND.matcher(m.getText()).lookingAt();
+    }
+
+    private static int firstWhitespace(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isWhitespace(s.charAt(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,55 @@
+package dev.cyclebreaker.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BotConfigTest {
+    static final String TOKEN = "123456789:AAbenchTOKENbenchTOKENbenchTOKEN123";
+
+    @Test
+    void anEmptyEnvironmentMeansSandboxOnEmbeddedRedis() {
+        BotConfig c = BotConfig.fromEnvironment(Map.of());
+
+        assertThat(c.sandbox()).isTrue();
+        assertThat(c.redisUrl()).isNull();
+        assertThat(c.apiUrl()).isEqualTo(BotConfig.TELEGRAM);
+        assertThat(c.workers()).isEqualTo(32);
+    }
+
+    @Test
+    void aFullEnvironmentIsRead() {
+        BotConfig c = BotConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "TELEGRAM_API_URL", "http://127.0.0.1:8081", "REDIS_URL", "redis://127.0.0.1:6390", "WORKERS", "8"));
+
+        assertThat(c.sandbox()).isFalse();
+        assertThat(c.apiUrl().getPort()).isEqualTo(8081);
+        assertThat(c.redisUrl().getPort()).isEqualTo(6390);
+        assertThat(c.workers()).isEqualTo(8);
+    }
+
+    @Test
+    void eachProblemIsSaidInOneExactLine() {
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", "12345")))
+                .hasMessage("TELEGRAM_BOT_TOKEN is malformed: expected <digits>:<secret> as given by @BotFather");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("REDIS_URL", "localhost:6379")))
+                .hasMessage("REDIS_URL is not a valid URL: expected redis:// or rediss://host[:port]");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("TELEGRAM_API_URL", "ftp://x")))
+                .hasMessage("TELEGRAM_API_URL is not a valid URL: expected http:// or https://host[:port]");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("WORKERS", "many")))
+                .hasMessage("WORKERS must be a whole number from 1 to 512, not 'many'");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("BOT_MODE", "carrier-pigeon")))
+                .hasMessageStartingWith("BOT_MODE must be");
+    }
+
+    @Test
+    void neitherTheTokenNorARedisPasswordIsEverPrinted() {
+        BotConfig c = BotConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "REDIS_URL", "redis://:s3cret@h:1"));
+
+        assertThat(c.toString()).doesNotContain(TOKEN).doesNotContain("AAbench").doesNotContain("s3cret");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("REDIS_URL", "redis//:s3cret@h")))
+                .hasMessageNotContaining("s3cret");
+    }
+}
