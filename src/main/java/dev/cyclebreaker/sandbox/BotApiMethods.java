@@ -25,7 +25,8 @@ final class BotApiMethods {
             "deleteWebhook", "getWebhookInfo", "setMyCommands", "getMyCommands", "deleteMyCommands", "sendMessage",
             "editMessageText", "editMessageReplyMarkup", "deleteMessage", "answerCallbackQuery", "sendPhoto",
             "answerInlineQuery", "sendChatAction")
-            .collect(Collectors.toMap(m -> m.toLowerCase(Locale.ROOT), Function.identity()));
+            .collect(Collectors.collectingAndThen(
+                    Collectors.toMap(m -> m.toLowerCase(Locale.ROOT), Function.identity()), Map::copyOf));
     /** Methods that Telegram's flood limits count. */
     private static final Set<String> SENDING = Set.of("sendMessage", "sendPhoto", "editMessageText",
             "editMessageReplyMarkup");

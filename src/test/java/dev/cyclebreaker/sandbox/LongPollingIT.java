@@ -100,6 +100,17 @@ class LongPollingIT {
     }
 
     @Test
+    void allowedUpdatesLeavesOtherKindsUndelivered() throws TelegramApiException {
+        fake.telegram.sendText(ANN, "a message");
+        fake.telegram.sendInlineQuery(ANN, "a query");
+
+        List<Update> updates = fake.bot.execute(GetUpdates.builder().offset(0).timeout(0)
+                .allowedUpdates(List.of("inline_query")).build());
+
+        assertThat(updates).singleElement().satisfies(u -> assertThat(u.hasInlineQuery()).isTrue());
+    }
+
+    @Test
     void aRedeliveredUpdateComesBackWithItsIdEvenAfterConfirmation() throws TelegramApiException {
         fake.telegram.sendText(ANN, "once");
         Update original = poll(0, 0).get(0);
