@@ -362,7 +362,8 @@ public final class FakeTelegram {
             while (!condition.getAsBoolean()) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining <= 0) {
-                    throw new AssertionError("not within " + timeout + ": " + what + "; calls so far: " + calls);
+                    throw new AssertionError("not within " + timeout + ": " + what + "; last calls: "
+                            + calls.subList(Math.max(0, calls.size() - 10), calls.size()));
                 }
                 // woken by every change here; the cap re-checks conditions on state kept elsewhere
                 changed.awaitNanos(Math.min(remaining, RECHECK_NANOS));
