@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
  * @param dataDir where the embedded redis-server keeps its append-only file
  * @param workers threads processing updates of different users in parallel
  * @param pollTimeoutSeconds the long-poll timeout of getUpdates
+ * @param serverPort the HTTP port (the sandbox's fake Bot API for now)
  */
-public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds) {
+public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,
+        int serverPort) {
 
     public static final URI TELEGRAM = URI.create("https://api.telegram.org");
     private static final Pattern TOKEN = Pattern.compile("[0-9]{3,20}:[A-Za-z0-9_-]{30,100}");
@@ -40,7 +42,8 @@ public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, in
         Path data = Path.of(env.getOrDefault("DATA_DIR", "data")).toAbsolutePath().normalize();
         int workers = number(env, "WORKERS", 32, 1, 512);
         int poll = number(env, "POLL_TIMEOUT_SECONDS", 25, 0, 50);
-        return new BotConfig(token, api, redis, data, workers, poll);
+        int port = number(env, "SERVER_PORT", 8080, 0, 65535);
+        return new BotConfig(token, api, redis, data, workers, poll, port);
     }
 
     private static URI url(Map<String, String> env, String name, URI fallback, String... schemes) {

@@ -6,6 +6,7 @@ import dev.cyclebreaker.conversation.SessionStore;
 import dev.cyclebreaker.i18n.Texts;
 import dev.cyclebreaker.quiz.QuizDefinition;
 import dev.cyclebreaker.telegram.PollingLoop;
+import dev.cyclebreaker.telegram.TelegramEndpoint;
 import dev.cyclebreaker.telegram.TelegramOutbox;
 import dev.cyclebreaker.telegram.UpdateDispatcher;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +42,30 @@ class Wiring {
     @Bean
     Engine engine(QuizDefinition quiz, Texts texts) {
         return new Engine(quiz, texts);
+    }
+
+    @Bean(destroyMethod = "close")
+    BotApi botApi(BotConfig config) {
+        return BotApi.of(config, config.serverPort());
+    }
+
+    @Bean(destroyMethod = "close")
+    TelegramEndpoint telegramEndpoint(BotApi api, BotConfig config) {
+        return new TelegramEndpoint(api.token(), api.url(), config.workers() * 2);
+    }
+
+    /** Checks the token, removes a webhook, publishes commands; then says in one line what we run on. */
+    @Bean
+    Announcement announcement(TelegramEndpoint telegram, BotApi api, Texts texts, RedisSetup redis) {
+        String username;
+        try {
+            username = telegram.setUpForPolling(texts);
+        } catch (TelegramEndpoint.SetupFailure e) {
+            throw new ConfigException(e.getMessage());
+        }
+        String line = "CycleBreaker @" + username + ": " + api.describe() + " · Redis: " + redis.describe();
+        org.slf4j.LoggerFactory.getLogger("dev.cyclebreaker").info(line);
+        return new Announcement(username, line);
     }
 
     @Bean
