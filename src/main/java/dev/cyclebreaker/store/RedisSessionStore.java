@@ -1,0 +1,96 @@
+package dev.cyclebreaker.store;
+
+import dev.cyclebreaker.conversation.SessionStore;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sessions in Redis: one hash per user ({@code ver}, {@code upd}, {@code data}) that expires a
+ * year after its last write. Every commit is one call to {@code commitSession-1.lua}, so the
+ * version and replay checks happen inside Redis and never race.
+ */
+public final class RedisSessionStore implements SessionStore {
+
+    /** Data minimisation: a user silent for a year starts afresh. */
+    public static final Duration DEFAULT_TTL = Duration.ofDays(365);
+
+    private static final int COMMITTED = 1;
+    private static final int REPLAY = 2;
+    private static final int CONFLICT = 3;
+
+    private final RedisCommands<String, byte[]> redis;
+    private final LuaScript commitScript = LuaScript.load("commitSession-1");
+    private final byte[] ttlSeconds;
+
+    /** @param connection shared and thread-safe; not closed here */
+    public RedisSessionStore(StatefulRedisConnection<String, byte[]> connection) {
+        this(connection, DEFAULT_TTL);
+    }
+
+    public RedisSessionStore(StatefulRedisConnection<String, byte[]> connection, Duration ttl) {
+        if (ttl.toSeconds() < 1) {
+            throw new IllegalArgumentException("session ttl must be at least one second, got " + ttl);
+        }
+        this.redis = connection.sync();
+        this.ttlSeconds = ascii(ttl.toSeconds());
+    }
+
+    @Override
+    public Optional<Stored> load(long userId) {
+        List<KeyValue<String, byte[]>> fields = redis.hmget(Keys.session(userId), "ver", "upd", "data");
+        if (!fields.get(0).hasValue()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Stored(
+                parseLong(fields.get(0).getValue()),
+                fields.get(1).hasValue() ? parseLong(fields.get(1).getValue()) : 0,
+                fields.get(2).getValueOrElse(new byte[0])));
+    }
+
+    @Override
+    public CommitResult commit(long userId, long expectedVersion, long updateId, byte[] data) {
+        if (expectedVersion < 0) {
+            throw new IllegalArgumentException("expectedVersion must be >= 0, got " + expectedVersion);
+        }
+        if (updateId < 0) {
+            throw new IllegalArgumentException("updateId must be >= 0, got " + updateId);
+        }
+        if (data == null) {
+            throw new IllegalArgumentException("session data must not be null");
+        }
+        List<Object> reply = commitScript.run(redis, ScriptOutputType.MULTI,
+                new String[] {Keys.session(userId)},
+                ascii(expectedVersion), ascii(updateId), data, ttlSeconds);
+        int code = ((Long) reply.get(0)).intValue();
+        return switch (code) {
+            case COMMITTED -> new CommitResult.Committed((Long) reply.get(1));
+            case REPLAY -> new CommitResult.Replay(stored(reply));
+            case CONFLICT -> new CommitResult.Conflict(reply.size() == 1 ? null : stored(reply));
+            default -> throw new IllegalStateException(commitScript.name() + " returned an unknown code " + code);
+        };
+    }
+
+    @Override
+    public void erase(long userId) {
+        redis.del(Keys.allOf(userId).toArray(String[]::new));
+    }
+
+    private static Stored stored(List<Object> reply) {
+        byte[] data = reply.size() > 3 && reply.get(3) != null ? (byte[]) reply.get(3) : new byte[0];
+        return new Stored((Long) reply.get(1), (Long) reply.get(2), data);
+    }
+
+    private static byte[] ascii(long value) {
+        return Long.toString(value).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static long parseLong(byte[] value) {
+        return Long.parseLong(new String(value, StandardCharsets.US_ASCII));
+    }
+}
