@@ -5,7 +5,8 @@
 # Needs Debian's fonts-noto-cjk and python3-fonttools (apt-get install -y fonts-noto-cjk
 # python3-fonttools). Keeps Latin, digits, punctuation, and every character GB2312 can encode
 # (its 6,763 hanzi plus its symbols and kana), taken from face 2 (Noto Sans CJK SC) of the
-# Debian collection. The outlines stay CFF: Java reads CFF-based OpenType (ResultCardFontTest).
+# Debian collection. The outlines stay CFF: Java reads CFF-based OpenType (CardFontTest). The
+# .notdef box is kept so that a missing glyph is visible, and testable, rather than blank.
 set -eu
 
 SRC=${SRC:-/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc}
@@ -47,6 +48,7 @@ PYEOF
     --drop-tables+=vhea,vmtx,VORG,BASE \
     --name-IDs='*' --name-languages='*' \
     --no-hinting \
+    --notdef-outline \
     --output-file="$OUT"
 
 ls -l "$OUT"
