@@ -1,20 +1,15 @@
 package dev.cyclebreaker.store;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -84,7 +79,6 @@ public final class RedisServerProcess implements AutoCloseable {
 
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final int PORT_ATTEMPTS = 3;
-    private static final int LOG_TAIL_LINES = 20;
     private static final Logger log = LoggerFactory.getLogger(RedisServerProcess.class);
 
     private final Process process;
@@ -92,11 +86,11 @@ public final class RedisServerProcess implements AutoCloseable {
     private final RedisBinary binary;
     private final Path dataDir;
     private final DataDirGuard guard;
-    private final OutputTail output;
+    private final ProcessOutput output;
     private final Thread shutdownHook;
     private final AtomicBoolean stopped = new AtomicBoolean();
 
-    private RedisServerProcess(Process process, int port, RedisBinary binary, Path dataDir, DataDirGuard guard, OutputTail output) {
+    private RedisServerProcess(Process process, int port, RedisBinary binary, Path dataDir, DataDirGuard guard, ProcessOutput output) {
         this.process = process;
         this.port = port;
         this.binary = binary;
@@ -119,7 +113,7 @@ public final class RedisServerProcess implements AutoCloseable {
             for (int attempt = 1; ; attempt++) {
                 int port = options.port() == 0 ? freeLoopbackPort() : requireFree(options.port());
                 Process process = launch(binary, port, dataDir);
-                OutputTail output = OutputTail.follow(process, port);
+                ProcessOutput output = ProcessOutput.follow(process, port);
                 if (guard != null) {
                     guard.recordPid(process.pid());
                 }
@@ -263,59 +257,6 @@ public final class RedisServerProcess implements AutoCloseable {
             return port;
         } catch (IOException e) {
             throw new IllegalStateException("port " + port + " on 127.0.0.1 is already in use: choose another REDIS port or 0", e);
-        }
-    }
-
-    /** Drains the child's output (a full pipe would block it), logs it at debug, keeps the tail for errors. */
-    private static final class OutputTail {
-        private final Deque<String> lines = new ArrayDeque<>();
-        private final Thread reader;
-
-        private OutputTail(Process process, int port) {
-            this.reader = new Thread(() -> drain(process, port), "redis-server-output-" + port);
-            reader.setDaemon(true);
-        }
-
-        static OutputTail follow(Process process, int port) {
-            OutputTail tail = new OutputTail(process, port);
-            tail.reader.start();
-            return tail;
-        }
-
-        private void drain(Process process, int port) {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    log.debug("redis-server:{} {}", port, line);
-                    synchronized (lines) {
-                        lines.addLast(line);
-                        if (lines.size() > LOG_TAIL_LINES) {
-                            lines.removeFirst();
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                log.debug("redis-server:{} output closed: {}", port, e.toString());
-            }
-        }
-
-        void awaitEnd() {
-            try {
-                reader.join(Duration.ofSeconds(2).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
-        boolean mentions(String text) {
-            synchronized (lines) {
-                return lines.stream().anyMatch(line -> line.contains(text));
-            }
-        }
-
-        String tail() {
-            synchronized (lines) {
-                return String.join("\n", lines);
-            }
         }
     }
 }
