@@ -247,16 +247,26 @@ public final class FakeTelegram {
         });
     }
 
-    /** Any update, as JSON; keeps its update_id if it has one (for replays), else gets the next. */
+    /**
+     * Any update, as JSON; keeps its update_id if it has one (for replays), else gets the next. A
+     * callback query in it can be answered like one from {@link #pressButton}.
+     */
     public long enqueueRaw(String updateJson) {
         try {
             JsonNode tree = json.readTree(updateJson);
             if (!(tree instanceof ObjectNode update)) {
                 throw new IllegalArgumentException("an update must be a JSON object: " + updateJson);
             }
-            long id = updates.add(update);
-            touch();
-            return id;
+            return locked(() -> {
+                JsonNode query = update.path("callback_query");
+                if (query.hasNonNull("id")) {
+                    // Telegram expects an answer to every query it delivers, forged data or not.
+                    openQueries.put(query.get("id").asText(), query.path("from").path("id").asLong());
+                }
+                long id = updates.add(update);
+                touch();
+                return id;
+            });
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not JSON: " + updateJson, e);
         }

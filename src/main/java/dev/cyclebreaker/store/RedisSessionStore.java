@@ -43,7 +43,8 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public Optional<Stored> load(long userId) {
-        List<KeyValue<String, byte[]>> fields = redis.hmget(Keys.session(userId), "ver", "upd", "data");
+        List<KeyValue<String, byte[]>> fields = RedisCalls.call("loading a session",
+                () -> redis.hmget(Keys.session(userId), "ver", "upd", "data"));
         if (!fields.get(0).hasValue()) {
             return Optional.empty();
         }
@@ -64,9 +65,9 @@ public final class RedisSessionStore implements SessionStore {
         if (data == null) {
             throw new IllegalArgumentException("session data must not be null");
         }
-        List<Object> reply = commitScript.run(redis, ScriptOutputType.MULTI,
+        List<Object> reply = RedisCalls.call("committing a session", () -> commitScript.run(redis, ScriptOutputType.MULTI,
                 new String[] {Keys.session(userId)},
-                ascii(expectedVersion), ascii(updateId), data, ttlSeconds);
+                ascii(expectedVersion), ascii(updateId), data, ttlSeconds));
         int code = ((Long) reply.get(0)).intValue();
         return switch (code) {
             case COMMITTED -> new CommitResult.Committed((Long) reply.get(1));
@@ -78,7 +79,7 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public void erase(long userId) {
-        redis.del(Keys.allOf(userId).toArray(String[]::new));
+        RedisCalls.run("erasing a user", () -> redis.del(Keys.allOf(userId).toArray(String[]::new)));
     }
 
     private static Stored stored(List<Object> reply) {
