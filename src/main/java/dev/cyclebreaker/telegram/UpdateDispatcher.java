@@ -28,6 +28,7 @@ public final class UpdateDispatcher {
     private final Conversations conversations;
     private final ExecutorService workers;
     private final Backoff backoff;
+    private final UserHash userHash = new UserHash(new java.security.SecureRandom());
 
     public UpdateDispatcher(Conversations conversations, ExecutorService workers, Backoff backoff) {
         this.conversations = conversations;
@@ -68,9 +69,11 @@ public final class UpdateDispatcher {
             long start = System.nanoTime();
             try {
                 Conversations.Outcome outcome = conversations.handle(event.get());
-                if (updates.isDebugEnabled()) {
-                    updates.debug("update {} {} {} in {} us", u.getUpdateId(), event.get().getClass().getSimpleName(),
-                            outcome, (System.nanoTime() - start) / 1000);
+                if (updates.isInfoEnabled()) {
+                    // Who (a pseudonym), what kind, what happened, how long: never the text.
+                    updates.info("update {} user={} type={} outcome={} ms={}", u.getUpdateId(),
+                            userHash.of(event.get().origin().userId()), event.get().getClass().getSimpleName(), outcome,
+                            String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e6));
                 }
                 return;
             } catch (TransientFailure e) {
