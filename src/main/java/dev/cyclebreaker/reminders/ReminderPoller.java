@@ -20,7 +20,8 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Claims due reminders and hands each to the handler on the executor, then acknowledges it. Runs
  * on every instance with no coordination but the claims in the index: one daemon thread sleeps
- * until the next due time (at most {@code maxInterval}, jittered), or until {@link #wake()}.
+ * until the next due time or for {@code maxInterval} (±20%), whichever is sooner, or until
+ * {@link #wake()}.
  * Failures are logged and waited out; the loop never dies. A failed handler is not acknowledged,
  * so its reminder comes back when the lease runs out.
  *
@@ -133,23 +134,28 @@ public final class ReminderPoller implements SmartLifecycle {
         if (full) {
             return; // more may be due: poll again at once
         }
-        park(jitter(untilNextDue()));
+        park(sleepBeforeNextPoll());
     }
 
-    private Duration untilNextDue() {
-        Duration max = settings.maxInterval();
+    /**
+     * Exactly until the next due time when that comes before the (jittered) interval: jittering
+     * a known due time would only make it late. Instances that wake together for the same
+     * reminder cost one empty claim each; the claim itself is atomic.
+     */
+    private Duration sleepBeforeNextPoll() {
+        Duration idle = jitter(settings.maxInterval());
         if (inFlight.size() >= settings.batch()) {
-            return max; // a finishing handler wakes us
+            return idle; // a finishing handler wakes us
         }
         Optional<Instant> next = index.nextDueAt();
         if (next.isEmpty()) {
-            return max;
+            return idle;
         }
         Duration until = Duration.between(clock.instant(), next.get());
         if (until.isNegative()) {
             return Duration.ZERO;
         }
-        return until.compareTo(max) < 0 ? until : max;
+        return until.compareTo(idle) < 0 ? until : idle;
     }
 
     private void dispatch(Claim claim) {
