@@ -6,9 +6,10 @@ import dev.cyclebreaker.reminders.DueReminders;
 import dev.cyclebreaker.reminders.ReminderRef;
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisException;
-import io.lettuce.core.ScoredValue;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +18,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -37,6 +42,7 @@ public final class RedisDueReminders implements DueReminders {
     private static final int CANCEL_CHUNK = 1000;
 
     private final RedisCommands<String, byte[]> redis;
+    private final RedisAsyncCommands<String, byte[]> async;
     private final Keys.DueShard[] shards;
     private final AtomicInteger nextFirstShard = new AtomicInteger();
     private final LuaScript claimScript = LuaScript.load("claimDue-3");
@@ -54,6 +60,7 @@ public final class RedisDueReminders implements DueReminders {
             throw new IllegalArgumentException("reminder index shards must be 1..1024, got " + shards);
         }
         this.redis = connection.sync();
+        this.async = connection.async();
         this.shards = new Keys.DueShard[shards];
         for (int n = 0; n < shards; n++) {
             this.shards[n] = Keys.dueShard(n);
@@ -136,36 +143,46 @@ public final class RedisDueReminders implements DueReminders {
 
     @Override
     public Optional<Instant> nextDueAt() {
-        Optional<Instant> earliest = Optional.empty();
-        for (Keys.DueShard shard : shards) {
-            List<ScoredValue<byte[]>> first = call(() -> redis.zrangeWithScores(shard.pending(), 0, 0));
-            if (!first.isEmpty()) {
-                Instant due = Instant.ofEpochMilli((long) first.get(0).getScore());
-                if (earliest.isEmpty() || due.isBefore(earliest.get())) {
-                    earliest = Optional.of(due);
-                }
-            }
-        }
-        return earliest;
+        return everyShard(shard -> async.zrangeWithScores(shard.pending(), 0, 0)).stream()
+                .flatMap(List::stream)
+                .map(first -> Instant.ofEpochMilli((long) first.getScore()))
+                .min(Instant::compareTo);
     }
 
     @Override
     public long pendingCount() {
-        long count = 0;
-        for (Keys.DueShard shard : shards) {
-            count += call(() -> redis.zcard(shard.pending()));
-        }
-        return count;
+        return everyShard(shard -> async.zcard(shard.pending())).stream().mapToLong(Long::longValue).sum();
     }
 
     @Override
     public long lateCount(Instant now) {
         Range<Long> beforeNow = Range.from(Range.Boundary.unbounded(), Range.Boundary.excluding(now.toEpochMilli()));
-        long count = 0;
-        for (Keys.DueShard shard : shards) {
-            count += call(() -> redis.zcount(shard.pending(), beforeNow));
+        return everyShard(shard -> async.zcount(shard.pending(), beforeNow)).stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** One read per shard, sent together (pipelined) rather than one round trip after another. */
+    private <T> List<T> everyShard(Function<Keys.DueShard, RedisFuture<T>> read) {
+        List<RedisFuture<T>> futures = new ArrayList<>(shards.length);
+        try {
+            for (Keys.DueShard shard : shards) {
+                futures.add(read.apply(shard));
+            }
+            List<T> results = new ArrayList<>(shards.length);
+            for (RedisFuture<T> future : futures) {
+                results.add(future.get(RedisConnections.COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS));
+            }
+            return results;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            throw new TransientFailure("reminder index in Redis failed: " + cause.getClass().getSimpleName(), cause);
+        } catch (TimeoutException e) {
+            throw new TransientFailure("reminder index in Redis did not answer within " + RedisConnections.COMMAND_TIMEOUT, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientFailure("interrupted while reading the reminder index", e);
+        } catch (RedisException e) {
+            throw new TransientFailure("reminder index in Redis failed: " + e.getClass().getSimpleName(), e);
         }
-        return count;
     }
 
     int shardIndexOf(long userId) {
