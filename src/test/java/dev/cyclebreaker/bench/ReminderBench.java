@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Figures for the reminder due index, not a test: (1) bytes of Redis memory per pending reminder
  * with a million of them, (2) due-to-handler latency through a real {@link ReminderPoller} while
- * that million stays pending. Starts its own redis-server; run through {@code bench/reminders.sh}.
+ * that million stays pending, for a steady stream and for a burst due at one instant. Starts its own redis-server; run through {@code bench/reminders.sh}.
  *
  * <p>Arguments (all optional): pending count, stream count, stream rate per second.
  */
@@ -29,6 +29,7 @@ public final class ReminderBench {
 
     private static final long FIRST_USER = 5_000_000_000L; // ten digits, like today's Telegram ids
     private static final int LOADERS = 8;
+    private static final int BURST = 5_000;
 
     public static void main(String[] args) throws Exception {
         int pending = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
@@ -52,13 +53,18 @@ public final class ReminderBench {
 
             long[] latencyMicros = streamThroughPoller(connections, index, stream, ratePerSecond);
             Arrays.sort(latencyMicros);
+            long[] burstMicros = burstThroughPoller(connections, index, BURST);
+            Arrays.sort(burstMicros);
 
             System.out.printf("reminders bench: %s; pending=%d bytes/pending=%.1f (used_memory +%d B, load %.1fs, %.0f/s); "
                             + "stream n=%d at %d/s due 1s ahead: due->handler p50=%.1fms p99=%.1fms max=%.1fms "
+                            + "burst n=%d due at one instant: p50=%.1fms p99=%.1fms max=%.1fms "
                             + "(poller maxInterval=250ms batch=100, %d shards, %d cores)%n",
                     server.binaryDescription(), pending, bytesPerPending, after - before, loadSeconds, pending / loadSeconds,
                     latencyMicros.length, ratePerSecond, percentile(latencyMicros, 50), percentile(latencyMicros, 99),
-                    latencyMicros[latencyMicros.length - 1] / 1000.0, RedisDueReminders.DEFAULT_SHARDS,
+                    latencyMicros[latencyMicros.length - 1] / 1000.0,
+                    burstMicros.length, percentile(burstMicros, 50), percentile(burstMicros, 99),
+                    burstMicros[burstMicros.length - 1] / 1000.0, RedisDueReminders.DEFAULT_SHARDS,
                     Runtime.getRuntime().availableProcessors());
         }
     }
@@ -116,6 +122,37 @@ public final class ReminderBench {
         }
         if (latencies.size() < count) {
             throw new IllegalStateException("only " + latencies.size() + " of " + count + " streamed reminders fired within 30 s");
+        }
+        return latencies.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Everyone's 9:00 reminder: many due at the same millisecond, so claim throughput decides. */
+    private static long[] burstThroughPoller(RedisConnections connections, RedisDueReminders index, int count)
+            throws InterruptedException {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ExecutorService handlers = Executors.newFixedThreadPool(4);
+        Instant due = Instant.now().plusSeconds(3);
+        for (int i = 0; i < count; i++) {
+            index.schedule(new ReminderRef(2_000_000 + i, "b"), due);
+        }
+        if (Instant.now().isAfter(due)) {
+            throw new IllegalStateException("scheduling the burst took longer than its 3 s lead");
+        }
+        ReminderPoller poller = new ReminderPoller(new RedisDueReminders(connections.connect()),
+                (ref, at) -> latencies.add(Duration.between(at, Instant.now()).toNanos() / 1000),
+                Clock.systemUTC(), handlers, PollerSettings.defaults());
+        poller.start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (latencies.size() < count && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(10);
+            }
+        } finally {
+            poller.stop();
+            handlers.shutdown();
+        }
+        if (latencies.size() < count) {
+            throw new IllegalStateException("only " + latencies.size() + " of " + count + " burst reminders fired within 30 s");
         }
         return latencies.stream().mapToLong(Long::longValue).toArray();
     }
