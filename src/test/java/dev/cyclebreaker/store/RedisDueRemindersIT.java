@@ -178,6 +178,15 @@ class RedisDueRemindersIT {
     }
 
     @Test
+    void aNegativeOrHugeUserIdStillMapsToAShard() {
+        assertThat(index.shardIndexOf(-1_001_234_567_890L)).isBetween(0, 7);
+        assertThat(index.shardIndexOf(Long.MIN_VALUE)).isBetween(0, 7);
+        index.schedule(new ReminderRef(Long.MIN_VALUE, "m"), T0);
+
+        assertThat(index.claimDue(T0, 1, LEASE)).extracting(Claim::ref).containsExactly(new ReminderRef(Long.MIN_VALUE, "m"));
+    }
+
+    @Test
     void claimDueTakesAtMostMaxAcrossShardsAndTheRestLater() {
         LongStream.range(0, 40).forEach(u -> index.schedule(new ReminderRef(u, "r"), T0));
 
