@@ -176,17 +176,19 @@ public final class ReminderPoller implements SmartLifecycle {
         }
         try {
             handler.fire(claim.ref(), claim.due());
+            acknowledge(claim);
         } catch (RuntimeException e) {
             log.warn("reminder handler failed: {}; the reminder comes back after its lease", e.getClass().getSimpleName());
-            finished(claim);
-            return;
+        } finally {
+            finished(claim); // even on an Error: a leaked slot would shrink the batch for good
         }
+    }
+
+    private void acknowledge(Claim claim) {
         try {
             index.acknowledge(claim);
         } catch (RuntimeException e) {
             log.warn("acknowledging a delivered reminder failed: {}; it may be delivered again", e.getClass().getSimpleName());
-        } finally {
-            finished(claim);
         }
     }
 

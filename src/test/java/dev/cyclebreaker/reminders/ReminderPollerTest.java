@@ -114,6 +114,24 @@ class ReminderPollerTest {
     }
 
     @Test
+    void aHandlerThatThrowsAnErrorDoesNotTakeUpAnInFlightSlotForGood() {
+        ReminderRef fatal = new ReminderRef(1, "fatal");
+        ReminderRef next = new ReminderRef(2, "next");
+        index.schedule(fatal, T0);
+        start((r, due) -> {
+            if (r.equals(fatal)) {
+                throw new AssertionError("not an exception");
+            }
+            fired.add(r);
+        }, FAST.withBatch(1));
+
+        index.schedule(next, T0.plusMillis(1));
+        clock.advance(Duration.ofMillis(1));
+
+        Eventually.within(WAIT, "the next one fired", () -> fired.contains(next));
+    }
+
+    @Test
     void thePollerKeepsRunningWhileTheStoreFailsAndFiresOnceItRecovers() {
         AtomicInteger failuresLeft = new AtomicInteger(3);
         InMemoryDueReminders flaky = new InMemoryDueReminders() {
