@@ -20,4 +20,11 @@ class KeysTest {
     void allKeysOfAUserIncludeTheSession() {
         assertThat(Keys.allOf(42)).contains(Keys.session(42));
     }
+
+    @Test
+    void theThreeKeysOfADueIndexShardShareOneHashTag() {
+        Keys.DueShard shard = Keys.dueShard(3);
+
+        assertThat(shard.all()).containsExactly("cb:{due:3}:pending", "cb:{due:3}:leased", "cb:{due:3}:dues");
+    }
 }
