@@ -2,9 +2,7 @@ package dev.cyclebreaker.store;
 
 import dev.cyclebreaker.conversation.TransientFailure;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandInterruptedException;
-import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
 import java.util.function.Supplier;
 
 /**
@@ -20,13 +18,15 @@ final class RedisCalls {
     static <T> T call(String what, Supplier<T> command) {
         try {
             return command.get();
-        } catch (RedisConnectionException | RedisCommandTimeoutException | RedisCommandInterruptedException e) {
-            throw new TransientFailure("Redis unavailable for " + what, e);
         } catch (RedisCommandExecutionException e) {
+            // An error reply: a script or command bug, unless Redis says "not now".
             if (passing(e.getMessage())) {
                 throw new TransientFailure("Redis busy for " + what, e);
             }
             throw e;
+        } catch (RedisException e) {
+            // Unreachable, timed out, interrupted, connection closed: may work in a moment.
+            throw new TransientFailure("Redis unavailable for " + what + " (" + e.getClass().getSimpleName() + ")", e);
         }
     }
 

@@ -194,11 +194,7 @@ public final class RedisDueReminders implements DueReminders {
     }
 
     private static <T> T call(Supplier<T> command) {
-        try {
-            return command.get();
-        } catch (RedisException e) {
-            throw new TransientFailure("reminder index in Redis failed: " + e.getClass().getSimpleName(), e);
-        }
+        return RedisCalls.call("the reminder index", command);
     }
 
     private static byte[] member(ReminderRef ref) {
