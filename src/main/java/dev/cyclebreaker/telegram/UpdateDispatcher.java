@@ -3,6 +3,7 @@ package dev.cyclebreaker.telegram;
 import dev.cyclebreaker.conversation.Conversations;
 import dev.cyclebreaker.conversation.Event;
 import dev.cyclebreaker.conversation.TransientFailure;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +29,18 @@ public final class UpdateDispatcher {
     private final Conversations conversations;
     private final ExecutorService workers;
     private final Backoff backoff;
+    private final UpdateMapper mapper;
 
-    public UpdateDispatcher(Conversations conversations, ExecutorService workers, Backoff backoff) {
+    public UpdateDispatcher(Conversations conversations, ExecutorService workers, Backoff backoff, Clock clock) {
         this.conversations = conversations;
         this.workers = workers;
         this.backoff = backoff;
+        this.mapper = new UpdateMapper(clock);
+    }
+
+    /** With the system clock; prefer the overload with an injected {@link Clock}. */
+    public UpdateDispatcher(Conversations conversations, ExecutorService workers, Backoff backoff) {
+        this(conversations, workers, backoff, Clock.systemUTC());
     }
 
     /**
@@ -60,7 +68,7 @@ public final class UpdateDispatcher {
 
     /** Processes one update now, retrying transient failures until done or stopped. */
     public void processOne(Update u, BooleanSupplier running) {
-        Optional<Event> event = UpdateMapper.map(u);
+        Optional<Event> event = mapper.map(u);
         if (event.isEmpty()) {
             return;
         }

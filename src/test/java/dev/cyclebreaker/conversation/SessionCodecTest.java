@@ -36,6 +36,6 @@ class SessionCodecTest {
         String json = new String(codec.encode(s), StandardCharsets.UTF_8);
 
         assertThat(json.length()).isLessThan(120);
-        assertThat(json).contains("\"v\":1");
+        assertThat(json).contains("\"v\":2");
     }
 }
