@@ -62,8 +62,8 @@ final class CoachViews {
         String html;
         String plain;
         if (zone == null) {
-            // only durations get here: a clock time needs the zone first
-            String d = duration(l, duration);
+            // a clock time needs the zone first, but a suggested time's button may outlive a /forget
+            String d = duration(l, duration != null ? duration : Duration.between(now, due));
             html = texts.t(l, "phrase.signal.for", "duration", d);
             plain = html;
         } else if (duration != null) {
