@@ -17,6 +17,9 @@ import dev.cyclebreaker.i18n.Texts;
 import dev.cyclebreaker.quiz.Pattern;
 import dev.cyclebreaker.quiz.Profile;
 import dev.cyclebreaker.quiz.QuizDefinition;
+import dev.cyclebreaker.sandbox.HtmlParseException;
+import dev.cyclebreaker.sandbox.TelegramHtml;
+import dev.cyclebreaker.telegram.CallbackCodec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -589,11 +592,31 @@ class CoachingTest {
             long answers = t.effects().stream().filter(x -> x instanceof AnswerButton).count();
             assertThat(answers).isEqualTo(e instanceof Event.ButtonPressed ? 1 : 0);
             assertThat(codec.decode(codec.encode(t.session()))).isEqualTo(t.session());
+            t.effects().forEach(CoachingTest::assertTelegramAccepts);
             s = t.erases() ? Session.NEW : t.session();
         }
     }
 
     // --- helpers ---
+
+    /** What the Bot API fake checks: the HTML parses (tags, entities, tg-time) and fits in one message. */
+    static void assertTelegramAccepts(Effect e) {
+        Message m = e instanceof Send send ? send.message() : e instanceof Edit edit ? edit.message() : null;
+        if (m == null) {
+            return;
+        }
+        try {
+            assertThat(TelegramHtml.plainLength(m.html())).isLessThanOrEqualTo(4096);
+        } catch (HtmlParseException ex) {
+            throw new AssertionError(ex.getMessage() + " in " + m.html(), ex);
+        }
+        m.keyboard().stream().flatMap(List::stream).forEach(b -> {
+            assertThat(b.label()).isNotBlank();
+            if (b instanceof Message.ActionButton a) {
+                assertThat(CallbackCodec.decode(CallbackCodec.encode(a.action()))).contains(a.action());
+            }
+        });
+    }
 
     private Action randomAction(Random r, Session s) {
         String id = s.reminders().isEmpty() ? "zz" : s.reminders().get(r.nextInt(s.reminders().size())).id();
