@@ -146,7 +146,15 @@ public final class SessionCodec {
             flow = new Session.Flow(Session.Flow.Kind.valueOf(f.path("k").asText()), f.path("n").asInt(0),
                     f.hasNonNull("ref") ? f.get("ref").asText() : null, pending);
         }
-        return new Session(base.lang(), base.state(), base.quiz(), base.result(), zone, reminders, flow,
-                root.path("pr").asInt(0));
+        int practice = root.path("pr").asInt(0);
+        // a step this build has no screen for (data from a build with more steps): start that exercise afresh
+        if (practice < 0 || practice > CoachViews.PRACTICE_STEPS) {
+            practice = 0;
+        }
+        if (flow != null && (flow.step() < 0 || flow.kind() == Session.Flow.Kind.CHECKIN
+                && (flow.step() >= CoachViews.CHECKIN_CHOICES.length || flow.ref() == null))) {
+            flow = null;
+        }
+        return new Session(base.lang(), base.state(), base.quiz(), base.result(), zone, reminders, flow, practice);
     }
 }

@@ -91,4 +91,13 @@ class SessionCodecTest {
         assertThat(codec.decode("{\"v\":2,\"st\":\"IDLE\",\"rem\":[{\"id\":\"a\",\"k\":\"NAG\",\"due\":1}]}"
                 .getBytes(StandardCharsets.UTF_8))).isEqualTo(Session.NEW);
     }
+
+    @Test
+    void aPracticeStepOrCheckInQuestionThisBuildHasNoScreenForIsDroppedNotTheSession() {
+        String json = "{\"v\":2,\"st\":\"IDLE\",\"tz\":\"Europe/Berlin\",\"pr\":9,\"flow\":{\"k\":\"CHECKIN\",\"n\":7,\"ref\":\"a\"}}";
+
+        Session s = codec.decode(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(s).isEqualTo(Session.NEW.withZone(ZoneId.of("Europe/Berlin")));
+    }
 }
