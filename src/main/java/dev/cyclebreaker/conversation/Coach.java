@@ -6,7 +6,6 @@ import dev.cyclebreaker.coaching.ReturnTimeParser;
 import dev.cyclebreaker.coaching.WallClock;
 import dev.cyclebreaker.coaching.Zones;
 import dev.cyclebreaker.conversation.Action.ReminderOp;
-import dev.cyclebreaker.conversation.Effect.AnswerButton;
 import dev.cyclebreaker.conversation.Effect.CancelReminder;
 import dev.cyclebreaker.conversation.Effect.Edit;
 import dev.cyclebreaker.conversation.Effect.ScheduleReminder;
@@ -31,9 +30,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The coaching half of the conversation (pure, like {@link Engine}): /pause and the return reminder, /wait and its
- * check-in, /practice, /reminders and /timezone. Every reminder it creates goes out as a {@link ScheduleReminder}
- * and every one it drops while still unfired as a {@link CancelReminder}.
+ * The coaching half of the conversation (pure, like {@link Engine}): /pause and the return reminder, /reminders and
+ * /timezone here; /wait and /practice in {@link Exercises}. Every reminder created goes out as a {@link
+ * ScheduleReminder} and every one dropped while still unfired as a {@link CancelReminder}.
  */
 final class Coach {
     static final Set<String> COMMANDS = Set.of("pause", "wait", "practice", "reminders", "timezone");
@@ -47,9 +46,13 @@ final class Coach {
 
     private final ReturnTimeParser parser = new ReturnTimeParser();
     private final CoachViews views;
+    private final Replies replies;
+    private final Exercises exercises;
 
     Coach(Texts texts) {
         this.views = new CoachViews(texts);
+        this.replies = new Replies(views);
+        this.exercises = new Exercises(views, replies);
     }
 
     static boolean handles(Action a) {
@@ -92,7 +95,7 @@ final class Coach {
     }
 
     /** Every reminder so far is set by the user: /pause and /wait are their own requests. */
-    private static ScheduleReminder schedule(long user, Reminder r, ZoneId zone) {
+    static ScheduleReminder schedule(long user, Reminder r, ZoneId zone) {
         return new ScheduleReminder(user, r.id(), deliverAt(r.due(), true, zone), true);
     }
 
@@ -105,11 +108,8 @@ final class Coach {
             case "pause" -> c.payload().isBlank()
                     ? new Transition(s, List.of(new Send(chat, views.pauseMenu(l))))
                     : pauseInput(s, l, c, c.payload());
-            case "wait" -> startWait(s, l, c);
-            case "practice" -> s.practice() == 0
-                    ? respond(s.withPractice(1).withFlow(Flow.of(Flow.Kind.PRACTICE)), c, null, l,
-                            views.practiceStep(l, 1, views.text(l, "practice.intro")))
-                    : new Transition(s, List.of(new Send(chat, views.practiceResume(l, s.practice()))));
+            case "wait" -> exercises.startWait(s, l, c);
+            case "practice" -> exercises.practice(s, l, c);
             case "reminders" -> new Transition(s, List.of(new Send(chat, views.reminders(l, sorted(s), s.zone(), now))));
             case "timezone" -> new Transition(s.withFlow(Flow.of(Flow.Kind.TIMEZONE)),
                     List.of(new Send(chat, views.zoneMenu(l, null, s.zone()))));
@@ -126,10 +126,8 @@ final class Coach {
         return Optional.of(switch (f.kind()) {
             case PAUSE_CUSTOM -> pauseInput(s, l, t, t.text());
             case TIMEZONE -> zoneInput(s, l, t);
-            case CHECKIN -> checkinStep(s, l, t, f.ref(), f.step(), views.text(l, "checkin.noted"));
-            case PRACTICE -> s.practice() == 0
-                    ? new Transition(s.withFlow(null), List.of(new Send(t.origin().chatId(), Message.text(views.text(l, "text.idle")))))
-                    : respond(s, t, null, l, views.practiceStep(l, s.practice(), views.text(l, "practice.noted")));
+            case CHECKIN -> exercises.checkinText(s, l, t);
+            case PRACTICE -> exercises.practiceText(s, l, t);
         });
     }
 
@@ -144,20 +142,17 @@ final class Coach {
         if (r.kind() == Reminder.Kind.RETURN) {
             return new Transition(next, List.of(new Send(chat, views.returnReminder(l, r, s.zone(), d.origin().at()))));
         }
-        Flow f = s.flow();
-        int step = f != null && f.kind() == Flow.Kind.CHECKIN && r.id().equals(f.ref()) ? f.step() : 0;
-        return new Transition(next.withFlow(new Flow(Flow.Kind.CHECKIN, step, r.id(), null)),
-                List.of(new Send(chat, views.checkin(l, r.id(), step, step == 0 ? views.text(l, "checkin.intro") : null))));
+        return exercises.checkinDue(next, l, d, r);
     }
 
     Transition button(Session s, Lang l, ButtonPressed b, Action a) {
         Instant now = b.origin().at();
         if (a instanceof Action.PauseMenu) {
-            return answer(s, b, null, l, new Send(b.origin().chatId(), views.pauseMenu(l)));
+            return replies.answer(s, b, null, l, new Send(b.origin().chatId(), views.pauseMenu(l)));
         }
         if (a instanceof Action.PauseFor p) {
             if (p.minutes() <= 0 || p.minutes() > ReturnTimeParser.MAX_AHEAD.toMinutes()) {
-                return answer(s, b, "toast.invalid", l);
+                return replies.answer(s, b, "toast.invalid", l);
             }
             Duration d = Duration.ofMinutes(p.minutes());
             return setPause(s, l, b, now.plus(d), d);
@@ -166,36 +161,29 @@ final class Coach {
             return wallClock(s, l, b, TONIGHT);
         }
         if (a instanceof Action.PauseCustom) {
-            return respond(s.withFlow(Flow.of(Flow.Kind.PAUSE_CUSTOM)), b, null, l, views.pauseCustomAsk(l));
+            return replies.respond(s.withFlow(Flow.of(Flow.Kind.PAUSE_CUSTOM)), b, null, l, views.pauseCustomAsk(l));
         }
         if (a instanceof Action.PauseAt p) {
             Instant due = Instant.ofEpochSecond(p.epochSecond());
             if (!due.isAfter(now) || due.isAfter(now.plus(ReturnTimeParser.MAX_AHEAD))) {
-                return answer(s, b, "toast.stale", l);
+                return replies.answer(s, b, "toast.stale", l);
             }
             return setPause(s, l, b, due, null);
         }
         if (a instanceof Action.StartWait) {
-            return startWait(s, l, b);
+            return exercises.startWait(s, l, b);
         }
         if (a instanceof ReminderOp op) {
             return reminderOp(s, l, b, op);
         }
         if (a instanceof Action.SetZone z) {
             Optional<Zones.Choice> choice = Zones.choice(z.choiceId());
-            return choice.isEmpty() ? answer(s, b, "toast.invalid", l) : zoneChosen(s, l, b, choice.get().zone());
+            return choice.isEmpty() ? replies.answer(s, b, "toast.invalid", l) : zoneChosen(s, l, b, choice.get().zone());
         }
         if (a instanceof Action.CheckinAnswer x) {
-            Flow f = s.flow();
-            if (f == null || f.kind() != Flow.Kind.CHECKIN || !x.reminderId().equals(f.ref()) || f.step() != x.question()) {
-                return answer(s, b, "toast.stale", l);
-            }
-            if (x.choice() < 0 || x.choice() > CoachViews.CHECKIN_CHOICES[x.question()]) {
-                return answer(s, b, "toast.invalid", l);
-            }
-            return checkinStep(s, l, b, f.ref(), f.step(), null);
+            return exercises.checkinAnswer(s, l, b, x);
         }
-        return practice(s, l, b, a);
+        return exercises.practice(s, l, b, a);
     }
 
     // --- pause ---
@@ -217,9 +205,9 @@ final class Coach {
             }
         }
         if (inv.reason() == Parsed.Reason.IN_THE_PAST) {
-            return respond(s, e, null, l, views.pausePast(l, inv.suggestion().orElseThrow().toInstant(), s.zone(), now));
+            return replies.respond(s, e, null, l, views.pausePast(l, inv.suggestion().orElseThrow().toInstant(), s.zone(), now));
         }
-        return respond(s, e, null, l, views.pauseInvalid(l, inv.reason().name().toLowerCase(Locale.ROOT)));
+        return replies.respond(s, e, null, l, views.pauseInvalid(l, inv.reason().name().toLowerCase(Locale.ROOT)));
     }
 
     /** A clock time: needs the zone; asks for it first when unknown. */
@@ -234,13 +222,13 @@ final class Coach {
         }
         Parsed.Invalid inv = (Parsed.Invalid) p;
         if (inv.suggestion().isPresent()) {
-            return respond(s.withFlow(null), e, null, l, views.pausePast(l, inv.suggestion().get().toInstant(), s.zone(), now));
+            return replies.respond(s.withFlow(null), e, null, l, views.pausePast(l, inv.suggestion().get().toInstant(), s.zone(), now));
         }
-        return respond(s.withFlow(null), e, null, l, views.pauseInvalid(l, "unparseable"));
+        return replies.respond(s.withFlow(null), e, null, l, views.pauseInvalid(l, "unparseable"));
     }
 
     private Transition askZoneFor(Session s, Lang l, Event e, WallClock wall) {
-        return respond(s.withFlow(new Flow(Flow.Kind.TIMEZONE, 0, null, wall)), e, null, l,
+        return replies.respond(s.withFlow(new Flow(Flow.Kind.TIMEZONE, 0, null, wall)), e, null, l,
                 views.zoneMenu(l, "pause.needs_zone", null));
     }
 
@@ -251,14 +239,14 @@ final class Coach {
         Optional<Reminder> same = s.reminders().stream().filter(r -> r.kind() == Reminder.Kind.RETURN && !r.fired()
                 && Duration.between(r.due(), due).abs().compareTo(Duration.ofMinutes(1)) <= 0).findFirst();
         if (same.isPresent()) {
-            return respond(base, e, null, l, views.pauseConfirm(l, same.get().due(), duration, s.zone(), now),
+            return replies.respond(base, e, null, l, views.pauseConfirm(l, same.get().due(), duration, s.zone(), now),
                     schedule(e.origin().userId(), same.get(), s.zone()));
         }
         if (s.reminders().size() >= MAX_PENDING) {
-            return respond(base, e, null, l, Message.text(views.text(l, "reminders.limit")));
+            return replies.respond(base, e, null, l, Message.text(views.text(l, "reminders.limit")));
         }
         Reminder r = new Reminder(newId(e), Reminder.Kind.RETURN, due, 0, false);
-        return respond(add(base, l, r), e, null, l, views.pauseConfirm(l, due, duration, s.zone(), now),
+        return replies.respond(add(base, l, r), e, null, l, views.pauseConfirm(l, due, duration, s.zone(), now),
                 schedule(e.origin().userId(), r, s.zone()));
     }
 
@@ -278,7 +266,7 @@ final class Coach {
         Session next = s.withZone(zone).withFlow(null);
         String notice = views.zoneSet(l, zone);
         if (f == null || f.kind() != Flow.Kind.TIMEZONE || f.pending() == null) {
-            return respond(next, e, null, l, Message.text(notice));
+            return replies.respond(next, e, null, l, Message.text(notice));
         }
         Transition pause = wallClock(next, l, e, f.pending());
         // put the notice above the pause's answer, whichever it was
@@ -304,7 +292,7 @@ final class Coach {
     private Transition reminderOp(Session s, Lang l, ButtonPressed b, ReminderOp op) {
         Optional<Reminder> found = s.reminder(op.reminderId());
         if (found.isEmpty()) {
-            return answer(s, b, "toast.already_done", l);
+            return replies.answer(s, b, "toast.already_done", l);
         }
         Reminder r = found.get();
         long user = b.origin().userId();
@@ -314,88 +302,31 @@ final class Coach {
         List<Effect> cancel = r.fired() ? List.of() : List.of(new CancelReminder(user, r.id()));
         switch (op.op()) {
             case CANCEL:
-                return answer(without, b, null, l, concat(new CancelReminder(user, r.id()),
+                return replies.answer(without, b, null, l, Replies.concat(new CancelReminder(user, r.id()),
                         new Edit(chat, b.messageId(), Message.text(views.text(l, "reminder.cancelled")))));
             case CANCEL_LISTED:
-                return answer(without, b, "toast.cancelled", l, concat(new CancelReminder(user, r.id()),
+                return replies.answer(without, b, "toast.cancelled", l, Replies.concat(new CancelReminder(user, r.id()),
                         new Edit(chat, b.messageId(), views.reminders(l, sorted(without), s.zone(), now))));
             default:
                 break;
         }
         if (r.kind() != Reminder.Kind.RETURN) {
-            return answer(s, b, "toast.invalid", l);
+            return replies.answer(s, b, "toast.invalid", l);
         }
         if (op.op() == ReminderOp.Op.BACK) {
             List<Effect> then = new ArrayList<>(cancel);
             then.add(new Edit(chat, b.messageId(), views.welcomeBack(l)));
-            return answer(without, b, null, l, then.toArray(Effect[]::new));
+            return replies.answer(without, b, null, l, then.toArray(Effect[]::new));
         }
         if (r.extensions() >= MAX_EXTENSIONS) {
-            return answer(s, b, null, l, new Edit(chat, b.messageId(), views.extendedTooOften(l, r)));
+            return replies.answer(s, b, null, l, new Edit(chat, b.messageId(), views.extendedTooOften(l, r)));
         }
         // a new id: buttons under the reminder just answered must not act on the next one
         Reminder later = new Reminder(newId(b), Reminder.Kind.RETURN, now.plus(MORE), r.extensions() + 1, false);
         List<Effect> then = new ArrayList<>(cancel);
         then.add(schedule(user, later, s.zone()));
         then.add(new Edit(chat, b.messageId(), views.extended(l, later.due(), s.zone(), now)));
-        return answer(add(without, l, later), b, null, l, then.toArray(Effect[]::new));
-    }
-
-    // --- wait and check-in ---
-
-    private Transition startWait(Session s, Lang l, Event e) {
-        Instant now = e.origin().at();
-        Optional<Reminder> holding = s.reminders().stream()
-                .filter(r -> r.kind() == Reminder.Kind.WAIT_CHECKIN && !r.fired()).findFirst();
-        if (holding.isPresent()) {
-            return reply(s, e, l, views.waitStarted(l, "wait.already", holding.get().due(), s.zone(), now));
-        }
-        if (s.reminders().size() >= MAX_PENDING) {
-            return reply(s, e, l, Message.text(views.text(l, "reminders.limit")));
-        }
-        Reminder r = new Reminder(newId(e), Reminder.Kind.WAIT_CHECKIN, now.plus(WAIT), 0, false);
-        return reply(add(s, l, r), e, l, views.waitStarted(l, "wait.ask", r.due(), s.zone(), now),
-                schedule(e.origin().userId(), r, s.zone()));
-    }
-
-    /** Question {@code step} answered (or skipped, or replied to in words): the next one, or the rephrase. */
-    private Transition checkinStep(Session s, Lang l, Event e, String id, int step, String noticeHtml) {
-        // the first answer settles the reminder: it is no longer pending
-        Session next = s.withReminders(s.reminders().stream().filter(r -> !r.id().equals(id)).toList());
-        if (step + 1 >= CoachViews.CHECKIN_CHOICES.length) {
-            return respond(next.withFlow(null), e, null, l, views.checkinDone(l, noticeHtml));
-        }
-        return respond(next.withFlow(new Flow(Flow.Kind.CHECKIN, step + 1, id, null)), e, null, l,
-                views.checkin(l, id, step + 1, noticeHtml));
-    }
-
-    // --- practice ---
-
-    private Transition practice(Session s, Lang l, ButtonPressed b, Action a) {
-        int at = s.practice();
-        Session leaving = s.flow() != null && s.flow().kind() == Flow.Kind.PRACTICE ? s.withFlow(null) : s;
-        if (a instanceof Action.PracticeRestart) {
-            return respond(s.withPractice(1).withFlow(Flow.of(Flow.Kind.PRACTICE)), b, null, l,
-                    views.practiceStep(l, 1, views.text(l, "practice.intro")));
-        }
-        if (at == 0) {
-            return answer(s, b, "toast.stale", l);
-        }
-        if (a instanceof Action.PracticeContinue) {
-            return respond(s.withFlow(Flow.of(Flow.Kind.PRACTICE)), b, null, l, views.practiceStep(l, at, null));
-        }
-        if (a instanceof Action.PracticeStop) {
-            return respond(leaving, b, null, l, views.practiceStopped(l, at));
-        }
-        Action.PracticeNext next = (Action.PracticeNext) a;
-        if (next.step() != at) {
-            return answer(s, b, "toast.stale", l);
-        }
-        if (at >= CoachViews.PRACTICE_STEPS) {
-            return respond(leaving.withPractice(0), b, null, l, Message.text(views.text(l, "practice.done")));
-        }
-        return respond(s.withPractice(at + 1).withFlow(Flow.of(Flow.Kind.PRACTICE)), b, null, l,
-                views.practiceStep(l, at + 1, null));
+        return replies.answer(add(without, l, later), b, null, l, then.toArray(Effect[]::new));
     }
 
     // --- helpers ---
@@ -404,7 +335,7 @@ final class Coach {
      * Reminder ids come from the update that created them (base 36), so they are deterministic and unique per bot;
      * our own events (update id 0) never create reminders, but fall back to the time just in case.
      */
-    private static String newId(Event e) {
+    static String newId(Event e) {
         long u = e.origin().updateId();
         return u > 0 ? Long.toString(u, 36) : "t" + Long.toString(e.origin().at().getEpochSecond(), 36);
     }
@@ -413,7 +344,7 @@ final class Coach {
      * Adds a reminder. A user who follows Telegram's language gets it pinned now: the reminder arrives without a
      * Telegram update to read the language from.
      */
-    private static Session add(Session s, Lang l, Reminder r) {
+    static Session add(Session s, Lang l, Reminder r) {
         List<Reminder> rs = new ArrayList<>(s.reminders());
         rs.add(r);
         Session next = s.withReminders(rs);
@@ -429,38 +360,5 @@ final class Coach {
 
     private static List<Reminder> sorted(Session s) {
         return s.reminders().stream().sorted(Comparator.comparing(Reminder::due)).toList();
-    }
-
-    /** A new message for a command or text; for a button, its press answered and the pressed message replaced. */
-    private Transition respond(Session next, Event e, String toastKey, Lang l, Message m, Effect... before) {
-        if (e instanceof ButtonPressed b) {
-            return answer(next, b, toastKey, l, concat(before, new Edit(b.origin().chatId(), b.messageId(), m)));
-        }
-        return new Transition(next, List.of(concat(before, new Send(e.origin().chatId(), m))));
-    }
-
-    /** Like {@link #respond} but a button's message stays (the playbook keeps its buttons): a new message below. */
-    private Transition reply(Session next, Event e, Lang l, Message m, Effect... before) {
-        if (e instanceof ButtonPressed b) {
-            return answer(next, b, null, l, concat(before, new Send(b.origin().chatId(), m)));
-        }
-        return new Transition(next, List.of(concat(before, new Send(e.origin().chatId(), m))));
-    }
-
-    private Transition answer(Session next, ButtonPressed b, String toastKey, Lang l, Effect... then) {
-        List<Effect> effects = new ArrayList<>(then.length + 1);
-        effects.add(new AnswerButton(b.callbackId(), toastKey == null ? null : views.text(l, toastKey)));
-        effects.addAll(List.of(then));
-        return new Transition(next, effects);
-    }
-
-    private static Effect[] concat(Effect[] first, Effect last) {
-        Effect[] all = java.util.Arrays.copyOf(first, first.length + 1);
-        all[first.length] = last;
-        return all;
-    }
-
-    private static Effect[] concat(Effect first, Effect last) {
-        return new Effect[] {first, last};
     }
 }
