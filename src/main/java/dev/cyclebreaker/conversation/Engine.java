@@ -76,7 +76,10 @@ public final class Engine {
         List<Effect> effects = new ArrayList<>();
         if (event instanceof ButtonPressed b) {
             effects.add(new AnswerButton(b.callbackId(), null));
-            effects.add(new Edit(chat, b.messageId(), view));
+            if (b.action().filter(Coach::handles).isEmpty()) {
+                // a coaching message (a reminder, a check-in) is not a view of the test: leave it as it is
+                effects.add(new Edit(chat, b.messageId(), view));
+            }
         } else {
             effects.add(new Send(chat, view));
         }

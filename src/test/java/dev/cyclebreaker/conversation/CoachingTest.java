@@ -551,6 +551,15 @@ class CoachingTest {
     }
 
     @Test
+    void aReplayedCoachingPressStopsTheSpinnerAndLeavesItsMessageAlone() {
+        Session s = firedReminder();
+
+        List<Effect> effects = engine.replay(s, press(new ReminderOp(s.reminders().get(0).id(), Op.BACK)));
+
+        assertThat(effects).hasSize(1).first().isInstanceOf(AnswerButton.class);
+    }
+
+    @Test
     void quietHoursMoveOnlyRemindersTheUserDidNotSet() {
         Instant lateNight = Instant.parse("2026-11-25T16:30:00Z"); // 00:30 in Shanghai
 
