@@ -2,6 +2,7 @@ package dev.cyclebreaker;
 
 import dev.cyclebreaker.config.BotConfig;
 import dev.cyclebreaker.config.ConfigException;
+import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,8 +30,19 @@ public class Application {
 
     /** Starts the bot with a given configuration; tests use this to start and stop it in-process. */
     public static ConfigurableApplicationContext start(BotConfig config, String... args) {
+        return start(config, Clock.systemUTC(), args);
+    }
+
+    /**
+     * @param clock the one source of time for every feature (the bean {@code clock}); tests pass a
+     *     clock they move instead of sleeping
+     */
+    public static ConfigurableApplicationContext start(BotConfig config, Clock clock, String... args) {
         SpringApplication app = new SpringApplication(Application.class);
-        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("botConfig", config));
+        app.addInitializers(ctx -> {
+            ctx.getBeanFactory().registerSingleton("botConfig", config);
+            ctx.getBeanFactory().registerSingleton("clock", clock);
+        });
         return app.run(args);
     }
 }

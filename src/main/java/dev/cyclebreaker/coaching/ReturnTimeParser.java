@@ -71,6 +71,28 @@ public final class ReturnTimeParser {
         return absolute(wall.get(), now, zone.get());
     }
 
+    /**
+     * The wall-clock time in {@code input}, if it is one ({@code 21:40}, {@code 明天9点}); empty for durations and
+     * anything unreadable. With {@link #resolve} this splits {@link #parse} for a user who must name a zone first.
+     */
+    public Optional<WallClock> wallClock(String input) {
+        if (input == null || input.length() > MAX_INPUT_LENGTH) {
+            return Optional.empty();
+        }
+        String s = InputText.compact(input);
+        if (s == null || s.isEmpty() || s.startsWith("-") || RelativeGrammar.minutes(s).isPresent()) {
+            return Optional.empty();
+        }
+        return WallClockGrammar.parse(s).map(w -> new WallClock(w.time(), w.dayOffset(), w.couldBePm()));
+    }
+
+    /** {@code wall} in {@code zone} as seen at {@code now}: {@link Absolute}, or {@link Reason#IN_THE_PAST} with the next occurrence. */
+    public Parsed resolve(WallClock wall, Instant now, ZoneId zone) {
+        Objects.requireNonNull(wall, "wall");
+        return absolute(new WallClockGrammar.WallTime(wall.time(), wall.dayOffset(), wall.couldBePm()),
+                Objects.requireNonNull(now, "now"), Objects.requireNonNull(zone, "zone"));
+    }
+
     private static Parsed relative(long minutes, boolean negative) {
         if (minutes == 0) {
             return Invalid.of(Reason.ZERO);

@@ -2,14 +2,21 @@ package dev.cyclebreaker.config;
 
 import dev.cyclebreaker.conversation.Conversations;
 import dev.cyclebreaker.conversation.Engine;
+import dev.cyclebreaker.conversation.Event;
+import dev.cyclebreaker.conversation.Origin;
 import dev.cyclebreaker.conversation.SessionStore;
 import dev.cyclebreaker.i18n.Texts;
 import dev.cyclebreaker.quiz.QuizDefinition;
+import dev.cyclebreaker.reminders.DueReminders;
+import dev.cyclebreaker.reminders.PollerSettings;
+import dev.cyclebreaker.reminders.ReminderHandler;
+import dev.cyclebreaker.reminders.ReminderPoller;
 import dev.cyclebreaker.store.RedisBackend;
 import dev.cyclebreaker.telegram.PollingLoop;
 import dev.cyclebreaker.telegram.TelegramEndpoint;
 import dev.cyclebreaker.telegram.TelegramOutbox;
 import dev.cyclebreaker.telegram.UpdateDispatcher;
+import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,6 +76,12 @@ class Wiring {
         return redis.sessionStore();
     }
 
+    @Bean
+    DueReminders dueReminders(RedisBackend redis) {
+        return redis.dueReminders();
+    }
+
+
     /** Checks the token, removes a webhook, publishes commands; then says in one line what we run on. */
     @Bean
     Announcement announcement(TelegramEndpoint telegram, BotApi api, Texts texts, RedisBackend redis) {
@@ -89,23 +102,41 @@ class Wiring {
     }
 
     @Bean
-    Conversations conversations(Engine engine, SessionStore store, TelegramOutbox outbox) {
-        return new Conversations(engine, store, outbox, 100_000);
+    Conversations conversations(Engine engine, SessionStore store, TelegramOutbox outbox, DueReminders reminders) {
+        return new Conversations(engine, store, outbox, reminders, 100_000);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService reminderWorkers() {
+        return daemonPool("reminder", 4);
+    }
+
+    /** Raises each due reminder as an event for its user; the engine decides what, if anything, to send. */
+    @Bean
+    ReminderPoller reminderPoller(DueReminders reminders, Conversations conversations, Clock clock,
+            ExecutorService reminderWorkers) {
+        ReminderHandler fire = (ref, due) -> conversations.handle(new Event.ReminderDue(
+                new Origin(0, ref.userId(), ref.userId(), null, clock.instant()), ref.id()));
+        return new ReminderPoller(reminders, fire, clock, reminderWorkers, PollerSettings.defaults());
     }
 
     @Bean(destroyMethod = "shutdown")
     ExecutorService updateWorkers(BotConfig config) {
+        return daemonPool("update", config.workers());
+    }
+
+    private static ExecutorService daemonPool(String name, int threads) {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newFixedThreadPool(config.workers(), r -> {
-            Thread t = new Thread(r, "update-" + n.incrementAndGet());
+        return Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, name + "-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
     }
 
     @Bean
-    UpdateDispatcher dispatcher(Conversations conversations, ExecutorService updateWorkers) {
-        return new UpdateDispatcher(conversations, updateWorkers, UpdateDispatcher.Backoff.exponential());
+    UpdateDispatcher dispatcher(Conversations conversations, ExecutorService updateWorkers, Clock clock) {
+        return new UpdateDispatcher(conversations, updateWorkers, UpdateDispatcher.Backoff.exponential(), clock);
     }
 
     @Bean

@@ -38,4 +38,72 @@ public sealed interface Action {
 
     record CancelForget() implements Action {
     }
+
+    /** Open the /pause menu (the button under the distancer's playbook). */
+    record PauseMenu() implements Action {
+    }
+
+    /** A pause of one of the menu's durations: 10, 20, 60 or 120 minutes. */
+    record PauseFor(int minutes) implements Action {
+    }
+
+    /** "Tonight 21:00" in the user's zone. */
+    record PauseTonight() implements Action {
+    }
+
+    /** "Custom": the user types the return point. */
+    record PauseCustom() implements Action {
+    }
+
+    /** Accept a suggested return point (the next occurrence of a time that had passed); validated on press. */
+    record PauseAt(long epochSecond) implements Action {
+    }
+
+    /** Start the five-minute wait (the button under the pursuer's playbook). */
+    record StartWait() implements Action {
+    }
+
+    /** A button about one reminder. */
+    record ReminderOp(String reminderId, Op op) implements Action {
+        public enum Op {
+            /** "I'm back". */
+            BACK('b'),
+            /** "10 more minutes". */
+            MORE('m'),
+            /** "Cancel" under the reminder itself. */
+            CANCEL('x'),
+            /** "Cancel" in the /reminders list. */
+            CANCEL_LISTED('l');
+
+            public final char code;
+
+            Op(char code) {
+                this.code = code;
+            }
+        }
+    }
+
+    /** One of the common zones, by {@code Zones.Choice.id}. */
+    record SetZone(String choiceId) implements Action {
+    }
+
+    /**
+     * An answer to check-in question {@code question} (0-2) of the wait {@code reminderId}; choice 0 is "skip".
+     * The choice is only acknowledged, never stored.
+     */
+    record CheckinAnswer(String reminderId, int question, int choice) implements Action {
+    }
+
+    /** Done with practice step {@code step} (1-based): show the next one, or finish after the last. */
+    record PracticeNext(int step) implements Action {
+    }
+
+    record PracticeStop() implements Action {
+    }
+
+    record PracticeContinue() implements Action {
+    }
+
+    record PracticeRestart() implements Action {
+    }
 }

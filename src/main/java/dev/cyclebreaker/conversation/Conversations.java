@@ -4,6 +4,8 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cyclebreaker.conversation.SessionStore.CommitResult;
 import dev.cyclebreaker.conversation.SessionStore.Stored;
+import dev.cyclebreaker.reminders.DueReminders;
+import dev.cyclebreaker.reminders.ReminderRef;
 import java.time.Duration;
 import java.util.List;
 
@@ -22,13 +24,15 @@ public final class Conversations {
     private final Engine engine;
     private final SessionStore store;
     private final Outbox outbox;
+    private final DueReminders reminders;
     private final SessionCodec codec = new SessionCodec();
     private final Cache<Long, Stored> cache;
 
-    public Conversations(Engine engine, SessionStore store, Outbox outbox, long cacheSize) {
+    public Conversations(Engine engine, SessionStore store, Outbox outbox, DueReminders reminders, long cacheSize) {
         this.engine = engine;
         this.store = store;
         this.outbox = outbox;
+        this.reminders = reminders;
         this.cache = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterAccess(Duration.ofMinutes(30)).build();
     }
 
@@ -46,30 +50,32 @@ public final class Conversations {
             Stored current = cached(user);
             Session session = codec.decode(current.data());
             if (updateId > 0 && updateId <= current.lastUpdateId()) {
-                outbox.deliver(engine.replay(session, event));
+                carryOut(engine.replay(session, event));
                 return Outcome.REPLAY;
             }
             Transition t = engine.handle(session, event);
             if (t.erases()) {
+                // Reminders first: were we stopped in between, the update comes again and finds the session.
+                carryOut(t.effects().stream().filter(e -> e instanceof Effect.CancelReminder).toList());
                 store.erase(user);
                 cache.invalidate(user);
-                outbox.deliver(withoutErase(t.effects()));
+                outbox.deliver(messagesOnly(t.effects()));
                 return Outcome.ERASED;
             }
             if (t.session().equals(session)) {
-                outbox.deliver(t.effects());
+                carryOut(t.effects());
                 return Outcome.UNCHANGED;
             }
             byte[] data = codec.encode(t.session());
             CommitResult r = store.commit(user, current.version(), updateId, data);
             if (r instanceof CommitResult.Committed c) {
                 cache.put(user, new Stored(c.version(), Math.max(updateId, current.lastUpdateId()), data));
-                outbox.deliver(t.effects());
+                carryOut(t.effects());
                 return Outcome.APPLIED;
             }
             if (r instanceof CommitResult.Replay replay) {
                 cache.put(user, replay.current());
-                outbox.deliver(engine.replay(codec.decode(replay.current().data()), event));
+                carryOut(engine.replay(codec.decode(replay.current().data()), event));
                 return Outcome.REPLAY;
             }
             Stored now = ((CommitResult.Conflict) r).current();
@@ -96,7 +102,25 @@ public final class Conversations {
         return s;
     }
 
-    private static List<Effect> withoutErase(List<Effect> effects) {
-        return effects.stream().filter(e -> !(e instanceof Effect.EraseUser)).toList();
+    /**
+     * After the commit: the reminder index first (idempotent, and re-done by a replay, which
+     * re-emits every pending reminder), then the messages. A failure of either throws
+     * {@link TransientFailure} and the update comes again as a replay.
+     */
+    private void carryOut(List<Effect> effects) {
+        for (Effect e : effects) {
+            if (e instanceof Effect.ScheduleReminder s) {
+                reminders.schedule(new ReminderRef(s.userId(), s.reminderId()), s.due());
+            } else if (e instanceof Effect.CancelReminder c) {
+                reminders.cancel(new ReminderRef(c.userId(), c.reminderId()));
+            }
+        }
+        outbox.deliver(messagesOnly(effects));
+    }
+
+    /** What goes to Telegram: everything but the store's and the reminder index's effects. */
+    private static List<Effect> messagesOnly(List<Effect> effects) {
+        return effects.stream().filter(e -> !(e instanceof Effect.EraseUser || e instanceof Effect.ScheduleReminder
+                || e instanceof Effect.CancelReminder)).toList();
     }
 }

@@ -13,6 +13,21 @@ public sealed interface Effect {
     record AnswerButton(String callbackId, String toast) implements Effect {
     }
 
+    /**
+     * Make sure a {@link Event.ReminderDue} for {@code reminderId} is raised at {@code due}; scheduling an id
+     * again replaces its due time (idempotent). {@code userSet}: the user chose this time, so quiet hours do not
+     * apply; the engine has already moved a bot-initiated {@code due} out of them.
+     */
+    record ScheduleReminder(long userId, String reminderId, java.time.Instant due, boolean userSet) implements Effect {
+        public ScheduleReminder(long userId, String reminderId, java.time.Instant due) {
+            this(userId, reminderId, due, true);
+        }
+    }
+
+    /** Forget a scheduled reminder; cancelling an unknown or already delivered id is a no-op. */
+    record CancelReminder(long userId, String reminderId) implements Effect {
+    }
+
     /** Delete everything stored about the user: executed by the store instead of a session write. */
     record EraseUser(long userId) implements Effect {
     }

@@ -8,6 +8,7 @@ import dev.cyclebreaker.conversation.Effect.EraseUser;
 import dev.cyclebreaker.conversation.Effect.Send;
 import dev.cyclebreaker.conversation.Event.ButtonPressed;
 import dev.cyclebreaker.conversation.Event.Command;
+import dev.cyclebreaker.conversation.Event.ReminderDue;
 import dev.cyclebreaker.conversation.Event.TextReceived;
 import dev.cyclebreaker.conversation.Event.Unsupported;
 import dev.cyclebreaker.i18n.Lang;
@@ -15,10 +16,12 @@ import dev.cyclebreaker.i18n.Texts;
 import dev.cyclebreaker.quiz.QuizDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The conversation as a pure function: {@code (session, event) -> transition}. No I/O, no clock,
- * no randomness: a run id comes from the update id that started it.
+ * no randomness: a run id comes from the update id that started it, time from the event's
+ * {@link Origin#at}. The coaching tools live in {@link Coach}.
  *
  * <p>Every button press yields exactly one {@link AnswerButton}, so the client's spinner always stops.
  */
@@ -28,14 +31,16 @@ public final class Engine {
 
     private final QuizDefinition quiz;
     private final Views views;
+    private final Coach coach;
 
     public Engine(QuizDefinition quiz, Texts texts) {
         this.quiz = quiz;
         this.views = new Views(quiz, texts);
+        this.coach = new Coach(texts);
     }
 
     public Transition handle(Session session, Event event) {
-        Session s = session;
+        Session s = Coach.prune(session, event.origin().at());
         Lang lang = s.langOr(event.origin().languageCode());
         String notice = null;
         if (s.quiz() != null && !s.quiz().version().equals(quiz.version())) {
@@ -52,21 +57,34 @@ public final class Engine {
         if (event instanceof TextReceived t) {
             return text(s, lang, t, notice);
         }
+        if (event instanceof ReminderDue d) {
+            return coach.due(s, lang, d);
+        }
         return unsupported(s, lang, (Unsupported) event, notice);
     }
 
     /**
      * What to show for an update that was applied already (a replay): the current view, so a
-     * crash between commit and send still leaves the user with a working screen.
+     * crash between commit and send still leaves the user with a working screen; and every
+     * unfired reminder scheduled again (idempotent), so a crash between commit and scheduling
+     * loses no reminder.
      */
     public List<Effect> replay(Session s, Event event) {
         Lang lang = s.langOr(event.origin().languageCode());
         long chat = event.origin().chatId();
         Message view = currentView(s, lang);
+        List<Effect> effects = new ArrayList<>();
         if (event instanceof ButtonPressed b) {
-            return List.of(new AnswerButton(b.callbackId(), null), new Edit(chat, b.messageId(), view));
+            effects.add(new AnswerButton(b.callbackId(), null));
+            if (b.action().filter(Coach::handles).isEmpty()) {
+                // a coaching message (a reminder, a check-in) is not a view of the test: leave it as it is
+                effects.add(new Edit(chat, b.messageId(), view));
+            }
+        } else {
+            effects.add(new Send(chat, view));
         }
-        return List.of(new Send(chat, view));
+        effects.addAll(Coach.rescheduleAll(s, event.origin().userId()));
+        return List.copyOf(effects);
     }
 
     /** What to say when handling an event failed on our side (a bug): sorry, try again. */
@@ -89,8 +107,13 @@ public final class Engine {
         return views.welcome(lang);
     }
 
-    private Transition command(Session s, Lang lang, Command c, String notice) {
+    private Transition command(Session session, Lang lang, Command c, String notice) {
         long chat = c.origin().chatId();
+        // a command leaves whatever flow was waiting for text or buttons
+        Session s = session.flow() == null ? session : session.withFlow(null);
+        if (Coach.COMMANDS.contains(c.name())) {
+            return coach.command(s, lang, c);
+        }
         return switch (c.name()) {
             case "start", "quiz" -> {
                 if (s.quiz() == null) {
@@ -127,6 +150,9 @@ public final class Engine {
             // A button of the old test: its answer would land on a different question.
             return answer(s, b, null, lang, quizScreen(s, lang, notice, chat, msg));
         }
+        if (Coach.handles(action)) {
+            return coach.button(s, lang, b, action);
+        }
         if (action instanceof Action.StartQuiz) {
             Session next = s.quiz() != null ? s : s.withQuiz(newRun(b));
             return answer(next, b, null, lang, new Edit(chat, msg, views.question(lang, next.quiz(), notice)));
@@ -159,10 +185,13 @@ public final class Engine {
             return answer(next, b, "toast.lang_set", set.lang(), new Edit(chat, msg, currentView(next, set.lang())));
         }
         if (action instanceof Action.ConfirmForget) {
-            return new Transition(Session.NEW, List.of(
-                    new AnswerButton(b.callbackId(), null),
-                    new EraseUser(b.origin().userId()),
-                    new Edit(chat, msg, views.plain(lang, "forget.done"))));
+            // reminders go with the user: cancelled explicitly, before the erase
+            List<Effect> effects = new ArrayList<>();
+            effects.add(new AnswerButton(b.callbackId(), null));
+            effects.addAll(Coach.cancelAll(s, b.origin().userId()));
+            effects.add(new EraseUser(b.origin().userId()));
+            effects.add(new Edit(chat, msg, views.plain(lang, "forget.done")));
+            return new Transition(Session.NEW, effects);
         }
         if (action instanceof Action.CancelForget) {
             return answer(s, b, null, lang, new Edit(chat, msg, views.plain(lang, "forget.cancelled")));
@@ -204,6 +233,10 @@ public final class Engine {
         long chat = t.origin().chatId();
         if (t.text().length() > MAX_TEXT) {
             return new Transition(s, List.of(new Send(chat, views.plain(lang, "text.too_long"))));
+        }
+        Optional<Transition> coaching = coach.text(s, lang, t);
+        if (coaching.isPresent()) {
+            return coaching.get();
         }
         if (s.quiz() != null) {
             String hint = notice != null ? notice : views.text(lang, "quiz.tap_a_button");

@@ -21,6 +21,13 @@ public sealed interface Event {
     record TextReceived(Origin origin, String text) implements Event {
     }
 
+    /**
+     * A reminder fell due; raised by the reminder poller with {@code updateId} 0. Delivered at least once:
+     * the engine ignores one that is no longer pending and renders a fired but unanswered one again.
+     */
+    record ReminderDue(Origin origin, String reminderId) implements Event {
+    }
+
     /** A message we cannot use: sticker, photo, voice, an edit of an earlier message... */
     record Unsupported(Origin origin, Kind kind) implements Event {
         public enum Kind { MEDIA, EDITED }

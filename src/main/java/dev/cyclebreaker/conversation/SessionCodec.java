@@ -7,7 +7,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cyclebreaker.i18n.Lang;
 import dev.cyclebreaker.quiz.Pattern;
 import dev.cyclebreaker.quiz.Profile;
+import dev.cyclebreaker.coaching.WallClock;
 import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +21,10 @@ import java.util.List;
  * crashing on a deploy that changed the shape.
  */
 public final class SessionCodec {
-    /** Bump when the stored shape changes incompatibly. */
-    static final int SCHEMA = 1;
+    /** Bump when the stored shape changes. 2 added coaching (zone, reminders, flow, practice). */
+    static final int SCHEMA = 2;
+    /** The oldest schema we still read: v1 is v2 without the coaching fields. */
+    static final int OLDEST_READABLE = 1;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -43,6 +49,7 @@ public final class SessionCodec {
             r.put("d", s.result().profile().distance());
             r.put("pat", s.result().profile().pattern().name());
         }
+        coaching(s, root);
         try {
             return json.writeValueAsBytes(root);
         } catch (IOException e) {
@@ -56,7 +63,8 @@ public final class SessionCodec {
         }
         try {
             JsonNode root = json.readTree(data);
-            if (root == null || root.path("v").asInt(-1) != SCHEMA) {
+            int v = root == null ? -1 : root.path("v").asInt(-1);
+            if (v < OLDEST_READABLE || v > SCHEMA) {
                 return Session.NEW;
             }
             Lang lang = Lang.fromCode(root.path("lang").asText(null)).orElse(null);
@@ -74,9 +82,79 @@ public final class SessionCodec {
                         new Profile(r.path("p").asInt(), r.path("d").asInt(), Pattern.valueOf(r.path("pat").asText())));
             }
             Session.State state = Session.State.valueOf(root.path("st").asText());
-            return new Session(lang, state, quiz, result);
-        } catch (IOException | IllegalArgumentException e) {
+            return readCoaching(root, new Session(lang, state, quiz, result));
+        } catch (IOException | IllegalArgumentException | java.time.DateTimeException e) {
             return Session.NEW;
         }
+    }
+
+    // Reminders as {"id","k","due" (epoch seconds),"x" (extensions, when not 0),"f" (when fired)}: compact,
+    // because every step of every user writes the whole session.
+    private static void coaching(Session s, ObjectNode root) {
+        if (s.zone() != null) {
+            root.put("tz", s.zone().getId());
+        }
+        if (!s.reminders().isEmpty()) {
+            ArrayNode rs = root.putArray("rem");
+            for (Session.Reminder r : s.reminders()) {
+                ObjectNode n = rs.addObject();
+                n.put("id", r.id());
+                n.put("k", r.kind().name());
+                n.put("due", r.due().getEpochSecond());
+                if (r.extensions() != 0) {
+                    n.put("x", r.extensions());
+                }
+                if (r.fired()) {
+                    n.put("f", true);
+                }
+            }
+        }
+        if (s.flow() != null) {
+            ObjectNode f = root.putObject("flow");
+            f.put("k", s.flow().kind().name());
+            if (s.flow().step() != 0) {
+                f.put("n", s.flow().step());
+            }
+            if (s.flow().ref() != null) {
+                f.put("ref", s.flow().ref());
+            }
+            WallClock w = s.flow().pending();
+            if (w != null) {
+                f.put("wt", w.time().toString());
+                f.put("wd", w.dayOffset());
+                f.put("wp", w.couldBePm());
+            }
+        }
+        if (s.practice() != 0) {
+            root.put("pr", s.practice());
+        }
+    }
+
+    private static Session readCoaching(JsonNode root, Session base) {
+        ZoneId zone = root.hasNonNull("tz") ? ZoneId.of(root.get("tz").asText()) : null;
+        List<Session.Reminder> reminders = new ArrayList<>();
+        for (JsonNode n : root.path("rem")) {
+            reminders.add(new Session.Reminder(n.path("id").asText(), Session.Reminder.Kind.valueOf(n.path("k").asText()),
+                    Instant.ofEpochSecond(n.path("due").asLong()), n.path("x").asInt(0), n.path("f").asBoolean(false)));
+        }
+        Session.Flow flow = null;
+        JsonNode f = root.get("flow");
+        if (f != null) {
+            WallClock pending = f.hasNonNull("wt")
+                    ? new WallClock(LocalTime.parse(f.get("wt").asText()), f.path("wd").asInt(), f.path("wp").asBoolean())
+                    : null;
+            flow = new Session.Flow(Session.Flow.Kind.valueOf(f.path("k").asText()), f.path("n").asInt(0),
+                    f.hasNonNull("ref") ? f.get("ref").asText() : null, pending);
+        }
+        int practice = root.path("pr").asInt(0);
+        // a step this build has no screen for (data from a build with more steps): start that exercise afresh
+        if (practice < 0 || practice > CoachViews.PRACTICE_STEPS) {
+            practice = 0;
+        }
+        if (flow != null && (flow.step() < 0 || flow.kind() == Session.Flow.Kind.CHECKIN
+                && (flow.step() >= CoachViews.CHECKIN_CHOICES.length || flow.ref() == null))) {
+            flow = null;
+        }
+        return new Session(base.lang(), base.state(), base.quiz(), base.result(), zone, reminders, flow, practice);
     }
 }

@@ -89,6 +89,16 @@ final class Views {
             html.append("\n").append(i + 1).append(". <code>").append(Html.escape(phrase)).append("</code>");
             rows.add(List.of(new CopyButton(texts.t(l, "button.copy", "n", i + 1), phrase)));
         }
+        List<Button> tools = new ArrayList<>();
+        if (sections(p.pattern()).contains("pursuer")) {
+            tools.add(button(l, "button.wait", new Action.StartWait()));
+        }
+        if (sections(p.pattern()).contains("distancer")) {
+            tools.add(button(l, "button.pause", new Action.PauseMenu()));
+        }
+        if (!tools.isEmpty()) {
+            rows.add(tools);
+        }
         rows.add(List.of(button(l, "button.profile", new Action.ShowProfile())));
         return new Message(html.toString(), rows);
     }

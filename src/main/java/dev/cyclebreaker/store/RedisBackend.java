@@ -1,6 +1,7 @@
 package dev.cyclebreaker.store;
 
 import dev.cyclebreaker.conversation.SessionStore;
+import dev.cyclebreaker.reminders.DueReminders;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
 import java.nio.file.Path;
@@ -66,6 +67,10 @@ public final class RedisBackend implements AutoCloseable {
 
     public SessionStore sessionStore() {
         return new RedisSessionStore(connection);
+    }
+
+    public DueReminders dueReminders() {
+        return new RedisDueReminders(connection);
     }
 
     /** For the startup line: where the data lives, never a password. */

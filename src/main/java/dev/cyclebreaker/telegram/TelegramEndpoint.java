@@ -26,7 +26,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 public final class TelegramEndpoint implements AutoCloseable {
     /** Commands in Telegram's menu, in order; descriptions come from {@code command.<name>}. */
-    public static final List<String> COMMANDS = List.of("start", "quiz", "profile", "playbook", "lang", "help", "forget");
+    public static final List<String> COMMANDS = List.of("start", "quiz", "profile", "playbook", "pause", "wait",
+            "practice", "reminders", "timezone", "lang", "help", "forget");
 
     private final URI apiUrl;
     private final OkHttpClient sendHttp;

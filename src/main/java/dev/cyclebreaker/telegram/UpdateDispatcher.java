@@ -3,6 +3,7 @@ package dev.cyclebreaker.telegram;
 import dev.cyclebreaker.conversation.Conversations;
 import dev.cyclebreaker.conversation.Event;
 import dev.cyclebreaker.conversation.TransientFailure;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,11 +30,13 @@ public final class UpdateDispatcher {
     private final ExecutorService workers;
     private final Backoff backoff;
     private final UserHash userHash = new UserHash(new java.security.SecureRandom());
+    private final UpdateMapper mapper;
 
-    public UpdateDispatcher(Conversations conversations, ExecutorService workers, Backoff backoff) {
+    public UpdateDispatcher(Conversations conversations, ExecutorService workers, Backoff backoff, Clock clock) {
         this.conversations = conversations;
         this.workers = workers;
         this.backoff = backoff;
+        this.mapper = new UpdateMapper(clock);
     }
 
     /**
@@ -61,7 +64,7 @@ public final class UpdateDispatcher {
 
     /** Processes one update now, retrying transient failures until done or stopped. */
     public void processOne(Update u, BooleanSupplier running) {
-        Optional<Event> event = UpdateMapper.map(u);
+        Optional<Event> event = mapper.map(u);
         if (event.isEmpty()) {
             return;
         }

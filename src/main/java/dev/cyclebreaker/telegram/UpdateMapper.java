@@ -2,6 +2,8 @@ package dev.cyclebreaker.telegram;
 
 import dev.cyclebreaker.conversation.Event;
 import dev.cyclebreaker.conversation.Origin;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -14,12 +16,16 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 /**
  * Turns a Telegram {@link Update} into one of our {@link Event}s, or nothing when the update is
  * not for the conversation: channel posts, groups (for now), other bots, update kinds we did not
- * ask for.
+ * ask for. Stamps each event with the time it was mapped, from the injected {@link Clock}: the
+ * engine has no clock, and Telegram's own {@code date} is in whole seconds and absent from callbacks.
  */
 public final class UpdateMapper {
     private static final java.util.regex.Pattern COMMAND = java.util.regex.Pattern.compile("/[A-Za-z0-9_]{1,32}(@[A-Za-z0-9_]{1,64})?(\\s|$)");
 
-    private UpdateMapper() {
+    private final Clock clock;
+
+    public UpdateMapper(Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
     }
 
     /** The user an update belongs to, for ordering; 0 when it has none. */
@@ -35,26 +41,27 @@ public final class UpdateMapper {
         return from == null ? 0 : from.getId();
     }
 
-    public static Optional<Event> map(Update u) {
+    public Optional<Event> map(Update u) {
         if (u.getUpdateId() == null) {
             return Optional.empty();
         }
         long updateId = u.getUpdateId();
+        Instant at = clock.instant();
         if (u.hasMessage()) {
-            return message(updateId, u.getMessage());
+            return message(updateId, at, u.getMessage());
         }
         if (u.hasEditedMessage()) {
             Message m = u.getEditedMessage();
-            return origin(updateId, m.getFrom(), m).map(o -> new Event.Unsupported(o, Event.Unsupported.Kind.EDITED));
+            return origin(updateId, at, m.getFrom(), m).map(o -> new Event.Unsupported(o, Event.Unsupported.Kind.EDITED));
         }
         if (u.hasCallbackQuery()) {
-            return callback(updateId, u.getCallbackQuery());
+            return callback(updateId, at, u.getCallbackQuery());
         }
         return Optional.empty();
     }
 
-    private static Optional<Event> message(long updateId, Message m) {
-        Optional<Origin> origin = origin(updateId, m.getFrom(), m);
+    private static Optional<Event> message(long updateId, Instant at, Message m) {
+        Optional<Origin> origin = origin(updateId, at, m.getFrom(), m);
         if (origin.isEmpty()) {
             return Optional.empty();
         }
@@ -66,15 +73,15 @@ public final class UpdateMapper {
         if (isCommand(m)) {
             int space = firstWhitespace(text);
             String head = text.substring(1, space < 0 ? text.length() : space);
-            int at = head.indexOf('@');
-            String name = (at < 0 ? head : head.substring(0, at)).toLowerCase(Locale.ROOT);
+            int atSign = head.indexOf('@');
+            String name = (atSign < 0 ? head : head.substring(0, atSign)).toLowerCase(Locale.ROOT);
             String payload = space < 0 ? "" : text.substring(space).trim();
             return Optional.of(new Event.Command(o, name, payload));
         }
         return Optional.of(new Event.TextReceived(o, text));
     }
 
-    private static Optional<Event> callback(long updateId, CallbackQuery q) {
+    private static Optional<Event> callback(long updateId, Instant at, CallbackQuery q) {
         MaybeInaccessibleMessage m = q.getMessage();
         if (m == null || q.getFrom() == null || Boolean.TRUE.equals(q.getFrom().getIsBot())) {
             return Optional.empty();
@@ -82,17 +89,17 @@ public final class UpdateMapper {
         if (m.getChat() == null || !"private".equals(m.getChat().getType())) {
             return Optional.empty();
         }
-        Origin o = new Origin(updateId, q.getFrom().getId(), m.getChatId(), q.getFrom().getLanguageCode());
+        Origin o = new Origin(updateId, q.getFrom().getId(), m.getChatId(), q.getFrom().getLanguageCode(), at);
         return Optional.of(new Event.ButtonPressed(o, q.getId(), m.getMessageId(), CallbackCodec.decode(q.getData())));
     }
 
     /** Private chats with a human only: groups, channels and bots get nothing here. */
-    private static Optional<Origin> origin(long updateId, User from, Message m) {
+    private static Optional<Origin> origin(long updateId, Instant at, User from, Message m) {
         if (from == null || Boolean.TRUE.equals(from.getIsBot()) || m.getChat() == null
                 || !"private".equals(m.getChat().getType())) {
             return Optional.empty();
         }
-        return Optional.of(new Origin(updateId, from.getId(), m.getChatId(), from.getLanguageCode()));
+        return Optional.of(new Origin(updateId, from.getId(), m.getChatId(), from.getLanguageCode(), at));
     }
 
     /** Telegram marks commands with a bot_command entity; a bare "/word" counts too (some clients, our fakes). */

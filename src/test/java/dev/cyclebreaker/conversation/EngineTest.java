@@ -23,6 +23,7 @@ class EngineTest {
     static final long USER = 42;
 
     final Engine engine = new Engine(QUIZ, TEXTS);
+    static final java.time.Instant NOW = java.time.Instant.parse("2026-11-25T12:00:00Z");
     long nextUpdate = 1000;
 
     @Test
@@ -347,7 +348,7 @@ class EngineTest {
     }
 
     Origin origin(String lang) {
-        return new Origin(nextUpdate++, USER, USER, lang);
+        return new Origin(nextUpdate++, USER, USER, lang, NOW);
     }
 
     Event.Command command(String name, String lang) {

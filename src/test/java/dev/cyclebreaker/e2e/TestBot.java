@@ -42,21 +42,28 @@ final class TestBot implements AutoCloseable {
     private ConfigurableApplicationContext app;
 
     private final RedisTestServer redis;
+    private final Clock clock;
 
-    private TestBot(FakeTelegram telegram, FakeBotApiServer api, BotConfig config, RedisTestServer redis) {
+    private TestBot(FakeTelegram telegram, FakeBotApiServer api, BotConfig config, RedisTestServer redis, Clock clock) {
         this.telegram = telegram;
         this.api = api;
         this.config = config;
         this.redis = redis;
+        this.clock = clock;
     }
 
     static TestBot start(RedisTestServer redis) throws Exception {
+        return start(redis, Clock.systemUTC());
+    }
+
+    /** @param clock the bot's clock: a test moves it to make reminders fall due */
+    static TestBot start(RedisTestServer redis, Clock clock) throws Exception {
         FakeTelegram telegram = new FakeTelegram(TOKEN, Clock.systemUTC());
         FakeBotApiServer api = FakeBotApiServer.start(telegram, 0);
         Path data = Files.createTempDirectory("cb-e2e");
         BotConfig config = new BotConfig(TOKEN, api.baseUri(), redis.uri(), data, 8, 1, 0);
-        TestBot bot = new TestBot(telegram, api, config, redis);
-        bot.app = Application.start(config);
+        TestBot bot = new TestBot(telegram, api, config, redis, clock);
+        bot.app = Application.start(config, clock);
         return bot;
     }
 
@@ -65,8 +72,17 @@ final class TestBot implements AutoCloseable {
     }
 
     void restart() {
+        stop();
+        startAgain();
+    }
+
+    /** The process goes away: nothing runs until {@link #startAgain}. */
+    void stop() {
         app.close();
-        app = Application.start(config);
+    }
+
+    void startAgain() {
+        app = Application.start(config, clock);
     }
 
     int quizSize() {
@@ -112,6 +128,39 @@ final class TestBot implements AutoCloseable {
         return telegram.message(user, messageId).orElseThrow();
     }
 
+    /** Presses a button and waits until the bot has answered that press (whatever else it does). */
+    void pressExpectingAnyChange(long user, ChatMessage on, String callbackData) {
+        String id = telegram.pressButton(user, on.messageId(), callbackData);
+        pressed.add(id);
+        telegram.await("an answer to press " + id, () -> telegram.callbackAnswers().stream()
+                .anyMatch(a -> a.callbackQueryId().equals(id)), WAIT);
+    }
+
+    /**
+     * Waits until the reminder index holds nothing of the user, pending or being delivered: from
+     * then on no reminder can reach them, so counting their messages is final. A reminder leaves
+     * the index only after its message was sent.
+     */
+    void awaitQuiet(long user) {
+        telegram.await("no reminder of " + user + " pending or in delivery", () -> dueIndexMembersOf(user).isEmpty(), WAIT);
+    }
+
+    private List<String> dueIndexMembersOf(long user) {
+        List<String> found = new ArrayList<>();
+        for (String key : keysMatching("cb:{due:*")) {
+            if (!redis.connection().sync().type(key).equals("zset")) {
+                continue;
+            }
+            for (byte[] member : redis.connection().sync().zrange(key, 0, -1)) {
+                String m = new String(member, StandardCharsets.US_ASCII);
+                if (m.startsWith(user + ":")) {
+                    found.add(key + " " + m);
+                }
+            }
+        }
+        return found;
+    }
+
     /** A press Telegram would deliver even if the button is gone: forged data, double taps. */
     long forgePress(long user, int messageId, String data) {
         String id = "forged" + System.nanoTime();
@@ -152,8 +201,12 @@ final class TestBot implements AutoCloseable {
 
     /** Every key that mentions the user, found with SCAN as an operator would look. */
     List<String> keysOf(long user) {
+        return keysMatching("*" + user + "*");
+    }
+
+    private List<String> keysMatching(String pattern) {
         List<String> keys = new ArrayList<>();
-        ScanArgs match = ScanArgs.Builder.matches("*" + user + "*").limit(1000);
+        ScanArgs match = ScanArgs.Builder.matches(pattern).limit(1000);
         KeyScanCursor<String> cursor = redis.connection().sync().scan(match);
         keys.addAll(cursor.getKeys());
         while (!cursor.isFinished()) {

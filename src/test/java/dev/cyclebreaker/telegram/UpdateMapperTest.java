@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cyclebreaker.conversation.Action;
 import dev.cyclebreaker.conversation.Event;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.telegram.telegrambots.meta.api.objects.Update;
@@ -12,6 +15,8 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 /** Updates as Telegram sends them (JSON), read by the library's own types, then mapped. */
 class UpdateMapperTest {
     static final ObjectMapper JSON = new ObjectMapper();
+    static final Instant NOW = Instant.parse("2026-11-25T20:30:00Z");
+    static final UpdateMapper MAPPER = new UpdateMapper(Clock.fixed(NOW, ZoneOffset.UTC));
 
     static Update update(String json) throws Exception {
         return JSON.readValue(json.replace('\'', '"'), Update.class);
@@ -24,7 +29,7 @@ class UpdateMapperTest {
 
     @Test
     void aCommandLosesItsSlashAndBotNameAndKeepsItsPayload() throws Exception {
-        Optional<Event> e = UpdateMapper.map(update(privateMessage(
+        Optional<Event> e = MAPPER.map(update(privateMessage(
                 "'text':'/Start@CycleBreakerBot r_abc','entities':[{'type':'bot_command','offset':0,'length':24}]")));
 
         Event.Command c = (Event.Command) e.orElseThrow();
@@ -34,11 +39,12 @@ class UpdateMapperTest {
         assertThat(c.origin().chatId()).isEqualTo(42);
         assertThat(c.origin().updateId()).isEqualTo(10);
         assertThat(c.origin().languageCode()).isEqualTo("zh-hans");
+        assertThat(c.origin().at()).isEqualTo(NOW);
     }
 
     @Test
     void plainTextIsText() throws Exception {
-        Event e = UpdateMapper.map(update(privateMessage("'text':'hello /quiz'"))).orElseThrow();
+        Event e = MAPPER.map(update(privateMessage("'text':'hello /quiz'"))).orElseThrow();
 
         assertThat(e).isInstanceOf(Event.TextReceived.class);
         assertThat(((Event.TextReceived) e).text()).isEqualTo("hello /quiz");
@@ -46,10 +52,10 @@ class UpdateMapperTest {
 
     @Test
     void stickersAndEditsAreUnsupportedMessages() throws Exception {
-        Event sticker = UpdateMapper.map(update(privateMessage(
+        Event sticker = MAPPER.map(update(privateMessage(
                 "'sticker':{'file_id':'x','file_unique_id':'y','type':'regular','width':1,'height':1,'is_animated':false,'is_video':false}")))
                 .orElseThrow();
-        Event edited = UpdateMapper.map(update("{'update_id':11,'edited_message':{'message_id':5,'date':1,'edit_date':2,"
+        Event edited = MAPPER.map(update("{'update_id':11,'edited_message':{'message_id':5,'date':1,'edit_date':2,"
                 + "'chat':{'id':42,'type':'private'},'from':{'id':42,'is_bot':false,'first_name':'A'},'text':'x'}}")).orElseThrow();
 
         assertThat(((Event.Unsupported) sticker).kind()).isEqualTo(Event.Unsupported.Kind.MEDIA);
@@ -58,7 +64,7 @@ class UpdateMapperTest {
 
     @Test
     void aButtonPressCarriesItsMessageAndDecodedAction() throws Exception {
-        Event e = UpdateMapper.map(update("{'update_id':12,'callback_query':{'id':'cb1','chat_instance':'c',"
+        Event e = MAPPER.map(update("{'update_id':12,'callback_query':{'id':'cb1','chat_instance':'c',"
                 + "'from':{'id':42,'is_bot':false,'first_name':'A','language_code':'en'},'data':'q:k3:2:5',"
                 + "'message':{'message_id':77,'date':1,'chat':{'id':42,'type':'private'},'text':'q'}}}")).orElseThrow();
 
@@ -70,7 +76,7 @@ class UpdateMapperTest {
 
     @Test
     void forgedCallbackDataBecomesAnEmptyAction() throws Exception {
-        Event e = UpdateMapper.map(update("{'update_id':12,'callback_query':{'id':'cb1','chat_instance':'c',"
+        Event e = MAPPER.map(update("{'update_id':12,'callback_query':{'id':'cb1','chat_instance':'c',"
                 + "'from':{'id':42,'is_bot':false,'first_name':'A'},'data':'DROP TABLE',"
                 + "'message':{'message_id':77,'date':1,'chat':{'id':42,'type':'private'},'text':'q'}}}")).orElseThrow();
 
@@ -85,8 +91,8 @@ class UpdateMapperTest {
         String bot = "{'update_id':15,'message':{'message_id':5,'date':1,'chat':{'id':42,'type':'private'},"
                 + "'from':{'id':43,'is_bot':true,'first_name':'B'},'text':'/start'}}";
 
-        assertThat(UpdateMapper.map(update(group))).isEmpty();
-        assertThat(UpdateMapper.map(update(channel))).isEmpty();
-        assertThat(UpdateMapper.map(update(bot))).isEmpty();
+        assertThat(MAPPER.map(update(group))).isEmpty();
+        assertThat(MAPPER.map(update(channel))).isEmpty();
+        assertThat(MAPPER.map(update(bot))).isEmpty();
     }
 }
