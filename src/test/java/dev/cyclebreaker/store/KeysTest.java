@@ -20,4 +20,15 @@ class KeysTest {
     void allKeysOfAUserIncludeTheSession() {
         assertThat(Keys.allOf(42)).contains(Keys.session(42));
     }
+
+    @Test
+    void aChatsFloodKeysShareTheChatsHashTagSoOneScriptMayTouchBoth() {
+        assertThat(Keys.chatFlood(-1001)).isEqualTo("cb:{c:-1001}:flood");
+        assertThat(Keys.chatPause(-1001)).isEqualTo("cb:{c:-1001}:pause");
+    }
+
+    @Test
+    void theGlobalFloodBucketHasItsOwnHashTag() {
+        assertThat(Keys.globalFlood()).isEqualTo("cb:{flood}:global");
+    }
 }

@@ -1,0 +1,40 @@
+--[[
+  reserveGlobalFlood: take up to n tokens from the bucket all chats and all instances share, for
+  the caller to spend locally within a short window.
+
+  KEYS[1]  the global bucket, cb:{flood}:global, fields tokens, ts (ms, the callers' clocks)
+  ARGV[1]  now, ms since the epoch, by the caller's clock
+  ARGV[2]  refill, tokens a second
+  ARGV[3]  capacity (the burst)
+  ARGV[4]  n, the most tokens wanted (at least 1)
+
+  Returns
+    {granted, 0}       1 <= granted <= n tokens were taken
+    {0, waitMs}        the bucket holds less than one token: wait waitMs and ask again
+
+  Time is the caller's (see acquireChatFlood); the key expires once the bucket would be full.
+]]
+local now = tonumber(ARGV[1])
+local rate = tonumber(ARGV[2])
+local capacity = tonumber(ARGV[3])
+local wanted = tonumber(ARGV[4])
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
+local tokens = tonumber(state[1])
+local ts = tonumber(state[2])
+if tokens == nil or ts == nil then
+  tokens = capacity
+  ts = now
+end
+if now > ts then
+  tokens = math.min(capacity, tokens + (now - ts) * rate / 1000)
+  ts = now
+end
+if tokens < 1 then
+  return {0, math.max(1, math.ceil((1 - tokens) * 1000 / rate))}
+end
+
+local granted = math.min(wanted, math.floor(tokens))
+tokens = tokens - granted
+redis.call('HSET', KEYS[1], 'tokens', string.format('%.6f', tokens), 'ts', string.format('%d', ts))
+redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) * 1000 / rate) + 1000)
+return {granted, 0}
