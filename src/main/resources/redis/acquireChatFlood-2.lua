@@ -35,11 +35,12 @@ if now > ts then
   tokens = math.min(capacity, tokens + (now - ts) * rate / 1000)
   ts = now
 end
-if tokens < 1 then
-  return math.max(1, math.ceil((1 - tokens) * 1000 / rate))
+-- tokens are stored to six decimals: forgive that much rounding
+if tokens < 1 - 1e-6 then
+  return math.max(1, math.ceil((1 - tokens) * 1000 / rate - 1e-3))
 end
 
-tokens = tokens - 1
+tokens = math.max(0, tokens - 1)
 redis.call('HSET', KEYS[1], 'tokens', string.format('%.6f', tokens), 'ts', string.format('%d', ts))
 redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) * 1000 / rate) + 1000)
 return 0

@@ -76,6 +76,6 @@ final class GlobalLease {
 
     /** How long the global bucket is still known to be empty; 0 when it may have tokens. */
     synchronized long emptyFor(long now) {
-        return Math.max(0, emptyUntil - now);
+        return emptyUntil > now ? emptyUntil - now : 0;
     }
 }

@@ -63,4 +63,9 @@ class GlobalLeaseTest {
         assertThat(lease.emptyFor(110)).isEqualTo(23);
         assertThat(lease.emptyFor(133)).isZero();
     }
+
+    @Test
+    void aNewLeaseDoesNotClaimTheBucketIsEmptyAtTodaysTime() {
+        assertThat(lease.emptyFor(1_795_000_000_000L)).isZero();
+    }
 }
