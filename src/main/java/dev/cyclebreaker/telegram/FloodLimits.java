@@ -5,12 +5,15 @@ package dev.cyclebreaker.telegram;
  * about one message a second per private chat, twenty a minute per group and thirty a second in
  * total.
  *
- * <p>Two choices go beyond the guidance. A group's bucket refills at {@code (groupPerMinute -
+ * <p>Three choices go beyond the guidance. A group's bucket refills at {@code (groupPerMinute -
  * groupBurst)} a minute, so that no 60-second window holds more than {@code groupPerMinute}
- * messages even right after a burst. The global burst is a third of the global rate (10 at 30/s),
- * not a full second of it: our buckets run on our clocks and Telegram's on its own, and the spare
- * tokens absorb the difference (network jitter, the gate's batched reservations, clock skew
- * between instances) so that sending at full speed does not meet a 429.
+ * messages even right after a burst. Our buckets are smaller than Telegram's (taken to be 3 per
+ * chat, a second's worth globally): a private chat's holds 2, the global one a third of the rate
+ * (10 at 30/s). Our buckets run on our clocks and Telegram's on its own; when both refill at the
+ * same rate, a send granted on the dot by ours may reach Telegram a millisecond early by its
+ * count and meet a 429. The spare tokens absorb such differences (network jitter, the gate's
+ * batched reservations, clock skew between instances); the price is that a third message in a
+ * row to one chat waits a second.
  *
  * @param perChatPerSecond refill of a private chat's bucket (chat id &gt; 0)
  * @param perChatBurst     size of a private chat's bucket
@@ -37,14 +40,14 @@ public record FloodLimits(double perChatPerSecond, int perChatBurst, int groupPe
         }
     }
 
-    /** Telegram's guidance: 1/s per private chat (burst 3), 20/min per group (burst 3), 30/s in total. */
+    /** Telegram's guidance: 1/s per private chat (burst 2), 20/min per group (burst 3), 30/s in total. */
     public static FloodLimits telegram() {
         return telegram(DEFAULT_GLOBAL_PER_SECOND);
     }
 
     /** As {@link #telegram()} with another global rate, e.g. from {@code TELEGRAM_GLOBAL_RATE}. */
     public static FloodLimits telegram(double globalPerSecond) {
-        return new FloodLimits(1.0, 3, 20, 3, globalPerSecond, defaultGlobalBurst(globalPerSecond));
+        return new FloodLimits(1.0, 2, 20, 3, globalPerSecond, defaultGlobalBurst(globalPerSecond));
     }
 
     /**
