@@ -2,7 +2,9 @@ package dev.cyclebreaker.store;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cyclebreaker.conversation.TransientFailure;
 import dev.cyclebreaker.telegram.FloodGate;
 import dev.cyclebreaker.telegram.FloodLimits;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -145,6 +147,29 @@ class RedisFloodGateIT {
         assertThat(r.pttl(Keys.chatPause(ANN))).isBetween(1L, 2_000L);
         assertThat(r.pttl(Keys.globalFlood())).isBetween(1L, 2_000L);
         assertThat(r.keys("*")).allMatch(key -> r.pttl(key) > 0);
+    }
+
+    @Test
+    void theGateStillWorksAfterRedisForgetsItsScripts() {
+        FloodGate gate = new RedisFloodGate(redis.connection(), CHAT_LIMITS, clock);
+        assertThat(gate.acquire(ANN)).isZero();
+
+        redis.connection().sync().scriptFlush();
+        clock.advance(RedisFloodGate.LEASE_WINDOW);
+
+        assertThat(gate.acquire(ANN + 1)).as("reservation and chat pipelined").isZero();
+        redis.connection().sync().scriptFlush();
+        assertThat(gate.acquire(ANN + 2)).as("the chat's script alone").isZero();
+    }
+
+    @Test
+    void anUnreachableRedisIsATransientFailure() {
+        StatefulRedisConnection<String, byte[]> gone = newConnection();
+        FloodGate gate = new RedisFloodGate(gone, CHAT_LIMITS, clock);
+        gone.close();
+
+        assertThatThrownBy(() -> gate.acquire(ANN)).isInstanceOf(TransientFailure.class);
+        assertThatThrownBy(() -> gate.pause(ANN, Duration.ofSeconds(1))).isInstanceOf(TransientFailure.class);
     }
 
     private double tokens(long chat) {
