@@ -8,7 +8,9 @@ package dev.cyclebreaker.store;
  *
  * <p>The next reservation asks for twice what the last lease used when it was used up, else for
  * what it used: busy instances take batches, idle ones single tokens, and tokens wasted by leases
- * that run out stay few. Thread-safe; pure (time is passed in), so tests need no Redis.
+ * that run out stay few. Redis grants a batch whole or not at all, so a saturated instance waits
+ * for a batch rather than asking for every token. Thread-safe; pure (time is passed in), so tests
+ * need no Redis.
  */
 final class GlobalLease {
 
