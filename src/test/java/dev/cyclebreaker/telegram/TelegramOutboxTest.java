@@ -114,6 +114,18 @@ class TelegramOutboxTest {
     }
 
     @Test
+    void a429ToAButtonAnswerIsWaitedOutWithoutPausingAnyChat() throws TelegramApiException {
+        when(client.execute(any(AnswerCallbackQuery.class)))
+                .thenThrow(refusal(429, "Too Many Requests: retry after 2", 2)).thenReturn(true);
+
+        outbox.deliver(List.of(new Effect.AnswerButton("q1", null)));
+
+        assertThat(gate.paused).isEmpty();
+        assertThat(slept).containsExactly(Duration.ofSeconds(2));
+        verify(client, times(2)).execute(any(AnswerCallbackQuery.class));
+    }
+
+    @Test
     void a5xxIsStillLeftToALaterAttempt() throws TelegramApiException {
         when(client.execute(any(SendMessage.class))).thenThrow(refusal(502, "Bad Gateway", null));
 
