@@ -9,12 +9,13 @@
   ARGV[4]  n, the tokens wanted, at least 1 (more than the capacity counts as the capacity)
 
   Returns
-    {n, 0}             n tokens were taken
+    {n, nextMs}        n tokens were taken; n more will be there in nextMs (0: already are)
     {0, waitMs}        the bucket holds fewer than n: wait waitMs (until it holds n) and ask again
 
   All or nothing: a busy caller asks for a batch and, when the bucket runs dry, waits for a whole
   batch instead of coming back for every single token, so a saturated sender still makes one
-  global call per batch. The wait is at most a lease's worth of the rate.
+  global call per batch; nextMs lets it sleep until then without asking. A wait is at most a
+  lease's worth of the rate.
   Time is the caller's (see acquireChatFlood); the key expires once the bucket would be full.
 ]]
 local now = tonumber(ARGV[1])
@@ -40,4 +41,8 @@ end
 tokens = math.max(0, tokens - wanted)
 redis.call('HSET', KEYS[1], 'tokens', string.format('%.6f', tokens), 'ts', string.format('%d', ts))
 redis.call('PEXPIRE', KEYS[1], math.ceil((capacity - tokens) * 1000 / rate) + 1000)
-return {wanted, 0}
+local nextMs = 0
+if tokens < wanted - 1e-6 then
+  nextMs = math.max(1, math.ceil((wanted - tokens) * 1000 / rate - 1e-3))
+end
+return {wanted, nextMs}

@@ -125,14 +125,17 @@ public final class RedisFloodGate implements FloodGate {
         long chatWait = acquireChat.<String, byte[], Long>await(chat, redis, ScriptOutputType.INTEGER, chatKeys,
                 chatArgs);
         int granted = ((Long) reply.get(0)).intValue();
+        long globalWait = (Long) reply.get(1);
         if (granted > 0) {
             GlobalLease.Token mine = lease.fill(granted, now);
+            if (globalWait > 0) {
+                lease.empty(globalWait, now); // no use asking for the next batch before it is there
+            }
             if (chatWait > 0) {
                 lease.giveBack(mine, now);
             }
             return chatWait;
         }
-        long globalWait = (Long) reply.get(1);
         lease.empty(globalWait, now);
         if (chatWait == 0) {
             refundChat.run(redis, ScriptOutputType.INTEGER, new String[] {Keys.chatFlood(chatId)},
