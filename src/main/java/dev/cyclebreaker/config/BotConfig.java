@@ -1,5 +1,6 @@
 package dev.cyclebreaker.config;
 
+import dev.cyclebreaker.telegram.FloodLimits;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -17,9 +18,16 @@ import java.util.regex.Pattern;
  * @param workers threads processing updates of different users in parallel
  * @param pollTimeoutSeconds the long-poll timeout of getUpdates
  * @param serverPort the HTTP port (the sandbox's fake Bot API for now)
+ * @param globalRate messages a second to Telegram, shared by every instance (Telegram's limit: 30)
  */
 public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,
-        int serverPort) {
+        int serverPort, double globalRate) {
+
+    /** With Telegram's global rate. */
+    public BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,
+            int serverPort) {
+        this(token, apiUrl, redisUrl, dataDir, workers, pollTimeoutSeconds, serverPort, FloodLimits.DEFAULT_GLOBAL_PER_SECOND);
+    }
 
     public static final URI TELEGRAM = URI.create("https://api.telegram.org");
     private static final Pattern TOKEN = Pattern.compile("[0-9]{3,20}:[A-Za-z0-9_-]{30,100}");
@@ -43,7 +51,13 @@ public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, in
         int workers = number(env, "WORKERS", 32, 1, 512);
         int poll = number(env, "POLL_TIMEOUT_SECONDS", 25, 0, 50);
         int port = number(env, "SERVER_PORT", 8080, 0, 65535);
-        return new BotConfig(token, api, redis, data, workers, poll, port);
+        double rate;
+        try {
+            rate = FloodLimits.globalRate(env.get("TELEGRAM_GLOBAL_RATE"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        return new BotConfig(token, api, redis, data, workers, poll, port, rate);
     }
 
     private static URI url(Map<String, String> env, String name, URI fallback, String... schemes) {
@@ -89,6 +103,6 @@ public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, in
     public String toString() {
         return "BotConfig[token=" + (token == null ? "none" : "***") + ", apiUrl=" + apiUrl + ", redis="
                 + (redisUrl == null ? "embedded" : redisUrl.getHost() + ":" + redisUrl.getPort()) + ", dataDir=" + dataDir
-                + ", workers=" + workers + "]";
+                + ", workers=" + workers + ", globalRate=" + globalRate + "]";
     }
 }

@@ -12,6 +12,9 @@ import dev.cyclebreaker.reminders.PollerSettings;
 import dev.cyclebreaker.reminders.ReminderHandler;
 import dev.cyclebreaker.reminders.ReminderPoller;
 import dev.cyclebreaker.store.RedisBackend;
+import dev.cyclebreaker.telegram.ChatStatusListener;
+import dev.cyclebreaker.telegram.FloodGate;
+import dev.cyclebreaker.telegram.FloodLimits;
 import dev.cyclebreaker.telegram.PollingLoop;
 import dev.cyclebreaker.telegram.TelegramEndpoint;
 import dev.cyclebreaker.telegram.TelegramOutbox;
@@ -20,6 +23,7 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -97,8 +101,24 @@ class Wiring {
     }
 
     @Bean
-    TelegramOutbox outbox(TelegramEndpoint telegram) {
-        return new TelegramOutbox(telegram.sendClient(), seconds -> Thread.sleep(seconds * 1000L));
+    TelegramOutbox outbox(TelegramEndpoint telegram, RedisBackend redis, BotConfig config, Clock clock,
+            ObjectProvider<Conversations> conversations) {
+        FloodGate gate = redis.floodGate(FloodLimits.telegram(config.globalRate()), clock);
+        // A user who blocked the bot: their reminders go (the listener runs after a commit, so the
+        // nested event is an ordinary compare-and-set of its own). Groups come with sharing.
+        ChatStatusListener blocked = chatId -> {
+            if (chatId <= 0) {
+                return;
+            }
+            try {
+                conversations.getObject().handle(new Event.Blocked(new Origin(0, chatId, chatId, null, clock.instant())));
+            } catch (RuntimeException e) {
+                // Their reminders stay; each one meets the same 403 and tries again.
+                org.slf4j.LoggerFactory.getLogger(TelegramOutbox.class).warn("could not cancel the reminders of a blocked chat: {}",
+                        e.toString());
+            }
+        };
+        return new TelegramOutbox(telegram.sendClient(), gate, blocked);
     }
 
     @Bean

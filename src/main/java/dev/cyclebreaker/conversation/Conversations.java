@@ -55,11 +55,11 @@ public final class Conversations {
             }
             Transition t = engine.handle(session, event);
             if (t.erases()) {
-                // Reminders first: were we stopped in between, the update comes again and finds the session.
-                carryOut(t.effects().stream().filter(e -> e instanceof Effect.CancelReminder).toList());
+                // Reminders and the goodbye first, the data last: were we stopped in between, the
+                // update comes again and finds the session; and sending leaves no counter behind.
+                carryOut(t.effects());
                 store.erase(user);
                 cache.invalidate(user);
-                outbox.deliver(messagesOnly(t.effects()));
                 return Outcome.ERASED;
             }
             if (t.session().equals(session)) {

@@ -60,6 +60,10 @@ public final class Engine {
         if (event instanceof ReminderDue d) {
             return coach.due(s, lang, d);
         }
+        if (event instanceof Event.Blocked) {
+            // Nobody to remind: keep their result, drop their promises, say nothing.
+            return new Transition(s.withReminders(List.of()).withFlow(null), Coach.cancelAll(s, event.origin().userId()));
+        }
         return unsupported(s, lang, (Unsupported) event, notice);
     }
 
@@ -202,6 +206,10 @@ public final class Engine {
     private Transition answerQuestion(Session s, Lang lang, ButtonPressed b, Answer a) {
         long chat = b.origin().chatId();
         Session.QuizRun run = s.quiz();
+        if (run != null && run.run().equals(a.run()) && a.step() == run.step() - 1) {
+            // A double tap (or a burst of them): the first one counted and moved the message on.
+            return answer(s, b, "toast.saved", lang);
+        }
         if (run == null || !run.run().equals(a.run()) || run.step() != a.step()) {
             return answer(s, b, "toast.stale", lang, quizScreen(s, lang, null, chat, b.messageId()));
         }

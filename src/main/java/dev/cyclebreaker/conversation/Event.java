@@ -28,6 +28,13 @@ public sealed interface Event {
     record ReminderDue(Origin origin, String reminderId) implements Event {
     }
 
+    /**
+     * Telegram refused a message to the user's private chat with 403: they blocked the bot. Their
+     * reminders are cancelled; nothing is sent. Raised by the sender with {@code updateId} 0.
+     */
+    record Blocked(Origin origin) implements Event {
+    }
+
     /** A message we cannot use: sticker, photo, voice, an edit of an earlier message... */
     record Unsupported(Origin origin, Kind kind) implements Event {
         public enum Kind { MEDIA, EDITED }

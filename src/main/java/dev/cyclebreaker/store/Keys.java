@@ -7,6 +7,10 @@ import java.util.List;
  * Cluster slot (one script may touch them all). A new per-user key must be added to
  * {@link #allOf}, or /forget would leave it behind. The reminder due index is shared, sharded by
  * its own hash tag ({@link #dueShard}).
+ *
+ * <p>Flood-limit keys belong to a chat ({@code {c:<chatId>}}, groups too) or to no one ({@code
+ * {flood}}); they hold counters only and expire within minutes, but a private chat's id is the
+ * user's id, so /forget erases those too ({@link #chatKeysOf}).
  */
 final class Keys {
 
@@ -34,6 +38,30 @@ final class Keys {
     static DueShard dueShard(int shard) {
         String prefix = "cb:{due:" + shard + "}:";
         return new DueShard(prefix + "pending", prefix + "leased", prefix + "dues");
+    }
+
+    /** A chat's token bucket, hash fields tokens and ts. */
+    static String chatFlood(long chatId) {
+        return chatPrefix(chatId) + "flood";
+    }
+
+    /** Present, with a time to live, while Telegram's retry_after for the chat runs. */
+    static String chatPause(long chatId) {
+        return chatPrefix(chatId) + "pause";
+    }
+
+    /** The token bucket shared by every chat and instance. */
+    static String globalFlood() {
+        return "cb:{flood}:global";
+    }
+
+    private static String chatPrefix(long chatId) {
+        return "cb:{c:" + chatId + "}:";
+    }
+
+    /** The keys of the user's private chat (same id), in their own slot. */
+    static List<String> chatKeysOf(long userId) {
+        return List.of(chatFlood(userId), chatPause(userId));
     }
 
     private static String prefix(long userId) {

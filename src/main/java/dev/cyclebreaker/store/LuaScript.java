@@ -1,7 +1,12 @@
 package dev.cyclebreaker.store;
 
+import io.lettuce.core.RedisCommandInterruptedException;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.api.sync.RedisScriptingCommands;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +14,9 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * One Lua script from {@code classpath:redis/<name>.lua}, where the name ends with the script's
@@ -50,6 +58,43 @@ final class LuaScript {
             return redis.evalsha(sha1, type, keys, args);
         } catch (RedisNoScriptException e) {
             return redis.eval(source, type, keys, args);
+        }
+    }
+
+    /**
+     * Sends the script without waiting for its answer, so that scripts on different keys (even
+     * different Cluster slots) share one round trip; {@link #await} collects the answer.
+     */
+    @SafeVarargs
+    final <K, V, T> RedisFuture<T> start(RedisScriptingAsyncCommands<K, V> redis, ScriptOutputType type, K[] keys,
+            V... args) {
+        if (keys.length != keyCount) {
+            throw new IllegalArgumentException(name + " takes " + keyCount + " keys, got " + keys.length);
+        }
+        return redis.evalsha(sha1, type, keys, args);
+    }
+
+    /** The answer to {@link #start}; when the server did not know the script, runs it again by source. */
+    @SafeVarargs
+    final <K, V, T> T await(RedisFuture<T> started, RedisScriptingCommands<K, V> redis, ScriptOutputType type,
+            K[] keys, V... args) {
+        try {
+            return started.get(2 * RedisConnections.COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RedisNoScriptException) {
+                return redis.eval(source, type, keys, args);
+            }
+            if (e.getCause() instanceof RedisException r) {
+                throw r;
+            }
+            throw new RedisException(name + " failed", e.getCause());
+        } catch (TimeoutException e) {
+            started.cancel(true);
+            throw new RedisCommandTimeoutException(name + " got no answer within "
+                    + 2 * RedisConnections.COMMAND_TIMEOUT.toMillis() + " ms");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RedisCommandInterruptedException(e);
         }
     }
 

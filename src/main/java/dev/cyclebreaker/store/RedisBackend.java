@@ -2,9 +2,12 @@ package dev.cyclebreaker.store;
 
 import dev.cyclebreaker.conversation.SessionStore;
 import dev.cyclebreaker.reminders.DueReminders;
+import dev.cyclebreaker.telegram.FloodGate;
+import dev.cyclebreaker.telegram.FloodLimits;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * The Redis the app runs on: the one {@code REDIS_URL} names, or, with it unset, a local
@@ -71,6 +74,10 @@ public final class RedisBackend implements AutoCloseable {
 
     public DueReminders dueReminders() {
         return new RedisDueReminders(connection);
+    }
+
+    public FloodGate floodGate(FloodLimits limits, Clock clock) {
+        return new RedisFloodGate(connection, limits, clock);
     }
 
     /** For the startup line: where the data lives, never a password. */

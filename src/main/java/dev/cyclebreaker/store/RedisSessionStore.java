@@ -79,7 +79,9 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public void erase(long userId) {
+        // One DEL per hash-tag slot, as Redis Cluster requires.
         RedisCalls.run("erasing a user", () -> redis.del(Keys.allOf(userId).toArray(String[]::new)));
+        RedisCalls.run("erasing a user's chat counters", () -> redis.del(Keys.chatKeysOf(userId).toArray(String[]::new)));
     }
 
     private static Stored stored(List<Object> reply) {

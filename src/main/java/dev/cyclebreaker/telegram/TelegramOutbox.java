@@ -5,8 +5,12 @@ import dev.cyclebreaker.conversation.Message;
 import dev.cyclebreaker.conversation.Outbox;
 import dev.cyclebreaker.conversation.TransientFailure;
 import java.io.Serializable;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -26,36 +30,70 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 /**
  * The only way out to Telegram: turns effects into Bot API calls and sorts Telegram's answers
  * into done, refused for good (logged, not retried) and try-again ({@link TransientFailure}).
- * Never logs message text or the token.
+ * Every call that posts or edits a message in a chat first takes a token from the {@link
+ * FloodGate}; answers to button presses are not counted, as in Telegram. A 429 pauses the chat on
+ * every instance; a 403 (the user blocked the bot) tells the {@link ChatStatusListener} and is not
+ * retried, nor is anything else in the same delivery sent to that chat. Never logs message text or
+ * the token.
  */
 public final class TelegramOutbox implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(TelegramOutbox.class);
     private static final LinkPreviewOptions NO_PREVIEW = LinkPreviewOptions.builder().isDisabled(true).build();
-    /** A 429 asking for longer than this is left to the update's redelivery instead of blocking a worker. */
-    private static final int MAX_INLINE_RETRY_SECONDS = 30;
+    /**
+     * The longest one delivery waits for the flood gate and 429s together; beyond it the update is
+     * left to its redelivery instead of blocking a worker.
+     */
+    static final Duration MAX_WAIT = Duration.ofSeconds(30);
 
     private final TelegramClient client;
+    private final FloodGate gate;
+    private final ChatStatusListener chats;
     private final Sleeper sleeper;
 
-    public TelegramOutbox(TelegramClient client, Sleeper sleeper) {
+    public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats) {
+        this(client, gate, chats, Sleeper.REAL);
+    }
+
+    public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats, Sleeper sleeper) {
         this.client = client;
+        this.gate = gate;
+        this.chats = chats;
         this.sleeper = sleeper;
     }
 
-    /** Waits out a 429; a seam so tests need not wait. */
+    /** Waits for the flood gate or a 429; a seam so tests need not wait. */
     @FunctionalInterface
     public interface Sleeper {
-        void sleepSeconds(int seconds) throws InterruptedException;
+        Sleeper REAL = d -> TimeUnit.NANOSECONDS.sleep(d.toNanos());
+
+        void sleep(Duration duration) throws InterruptedException;
     }
 
     @Override
     public void deliver(List<Effect> effects) {
+        Waiting waiting = new Waiting();
+        Set<Long> blocked = new HashSet<>();
         for (Effect e : effects) {
             BotApiMethod<? extends Serializable> method = toMethod(e);
-            if (method != null) {
-                execute(method);
+            Long chat = countedChat(e);
+            if (method == null || chat != null && blocked.contains(chat)) {
+                continue;
+            }
+            if (execute(method, chat, waiting) == Answer.BLOCKED) {
+                blocked.add(chat);
             }
         }
+    }
+
+    /** The chat whose flood limits the effect counts against, or null when it is not counted. */
+    static Long countedChat(Effect e) {
+        if (e instanceof Effect.Send s) {
+            return s.chatId();
+        }
+        if (e instanceof Effect.Edit ed) {
+            return ed.chatId();
+        }
+        return null; // answering a button press is not a message
     }
 
     static BotApiMethod<? extends Serializable> toMethod(Effect e) {
@@ -99,34 +137,56 @@ public final class TelegramOutbox implements Outbox {
         return builder.url(((Message.UrlButton) b).url()).build();
     }
 
-    private void execute(BotApiMethod<? extends Serializable> method) {
-        int retryAfterSpent = 0;
+    private enum Answer { DONE, BLOCKED }
+
+    private Answer execute(BotApiMethod<? extends Serializable> method, Long chat, Waiting waiting) {
         while (true) {
+            if (chat != null) {
+                Duration wait = gate.acquire(chat);
+                if (!wait.isZero()) {
+                    waiting.waitFor(wait, method);
+                    continue;
+                }
+            }
             try {
                 client.execute(method);
-                return;
+                return Answer.DONE;
             } catch (TelegramApiRequestException e) {
                 int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
                 if (code == 429) {
-                    int wait = retryAfter(e);
-                    if (retryAfterSpent + wait > MAX_INLINE_RETRY_SECONDS) {
-                        throw new TransientFailure("Telegram asked to retry " + method.getMethod() + " after " + wait + "s", e);
+                    Duration retryAfter = retryAfter(e);
+                    if (chat == null) {
+                        waiting.waitFor(retryAfter, method);
+                    } else {
+                        gate.pause(chat, retryAfter); // the gate makes every instance wait it out
+                        waiting.check(retryAfter, method);
                     }
-                    retryAfterSpent += wait;
-                    sleep(wait);
                     continue;
                 }
                 if (code >= 500 || code == 0) {
                     throw new TransientFailure("Telegram answered " + code + " to " + method.getMethod(), e);
                 }
+                if (code == 403 && chat != null) {
+                    blocked(chat, method);
+                    return Answer.BLOCKED;
+                }
                 if (!harmless(e)) {
-                    // 400 (bad request) and 403 (blocked) do not get better by retrying.
+                    // 400 (bad request) does not get better by retrying.
                     log.warn("telegram refused {}: {} {}", method.getMethod(), code, e.getApiResponse());
                 }
-                return;
+                return Answer.DONE;
             } catch (TelegramApiException e) {
                 throw new TransientFailure("Telegram unreachable for " + method.getMethod(), e);
             }
+        }
+    }
+
+    private void blocked(long chat, BotApiMethod<? extends Serializable> method) {
+        log.info("telegram: chat {} refused {} (403), marked inactive, not retried", chat, method.getMethod());
+        try {
+            chats.blocked(chat);
+        } catch (RuntimeException e) {
+            log.warn("chat status listener failed for chat {}", chat, e);
         }
     }
 
@@ -136,17 +196,31 @@ public final class TelegramOutbox implements Outbox {
         return r.contains("message is not modified") || r.contains("query is too old");
     }
 
-    private static int retryAfter(TelegramApiRequestException e) {
+    private static Duration retryAfter(TelegramApiRequestException e) {
         Integer s = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-        return s == null || s < 1 ? 1 : s;
+        return Duration.ofSeconds(s == null || s < 1 ? 1 : s);
     }
 
-    private void sleep(int seconds) {
-        try {
-            sleeper.sleepSeconds(seconds);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new TransientFailure("interrupted while waiting out a 429", ie);
+    /** The time one delivery has spent waiting, bounded by {@link #MAX_WAIT}. */
+    private final class Waiting {
+        private Duration spent = Duration.ZERO;
+
+        void check(Duration wait, BotApiMethod<?> method) {
+            if (spent.plus(wait).compareTo(MAX_WAIT) > 0) {
+                throw new TransientFailure("flood limits ask to wait " + wait.toMillis() + " ms more for "
+                        + method.getMethod() + " after " + spent.toMillis() + " ms; left to a later attempt", null);
+            }
+        }
+
+        void waitFor(Duration wait, BotApiMethod<?> method) {
+            check(wait, method);
+            spent = spent.plus(wait);
+            try {
+                sleeper.sleep(wait);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw new TransientFailure("interrupted while waiting for the flood limits", ie);
+            }
         }
     }
 }

@@ -45,6 +45,20 @@ class CoachingTest {
     long nextUpdate = 5000;
     Instant now = START;
 
+    // --- a user who blocked the bot ---
+
+    @Test
+    void aUserWhoBlockedTheBotLosesTheirPendingRemindersAndHearsNothing() {
+        Session s = engine.handle(Session.NEW, command("pause", "20m", "en")).session();
+        String id = s.reminders().get(0).id();
+
+        Transition t = engine.handle(s, new Event.Blocked(new Origin(0, USER, USER, null, now)));
+
+        assertThat(t.effects()).containsExactly(new CancelReminder(USER, id));
+        assertThat(t.session().reminders()).isEmpty();
+        assertThat(t.session().withReminders(s.reminders())).isEqualTo(s);
+    }
+
     // --- /pause ---
 
     @Test

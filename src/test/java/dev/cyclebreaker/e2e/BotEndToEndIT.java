@@ -169,7 +169,7 @@ class BotEndToEndIT {
         ChatMessage done = bot.press(hal, ask, "f:y");
 
         assertThat(done.text()).isNotEqualTo(ask.text());
-        assertThat(bot.keysOf(hal)).isEmpty();
+        bot.awaitNoKeysOf(hal);
         assertThat(bot.keysOf(ivy)).isNotEmpty();
         assertThat(bot.send(hal, "/profile").buttons()).extracting(InlineButton::value).containsExactly("s");
     }

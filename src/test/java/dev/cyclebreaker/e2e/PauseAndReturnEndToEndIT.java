@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cyclebreaker.reminders.MovableClock;
 import dev.cyclebreaker.sandbox.ChatMessage;
 import dev.cyclebreaker.sandbox.InlineButton;
+import dev.cyclebreaker.sandbox.ScriptedError;
 import dev.cyclebreaker.store.RedisTestServer;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,12 +94,44 @@ class PauseAndReturnEndToEndIT {
         pauseFor20Minutes(dee);
         ChatMessage ask = bot.send(dee, "/forget");
         bot.press(dee, ask, "f:y");
+        bot.awaitNoKeysOf(dee);
 
         clock.advance(Duration.ofMinutes(30));
         bot.send(dee, "/help");
         bot.awaitQuiet(dee);
         assertThat(reminders(dee)).isEmpty();
-        assertThat(bot.keysOf(dee)).isEmpty();
+        bot.awaitNoKeysOf(dee);
+    }
+
+    @Test
+    void aUserWhoBlockedTheBotGetsNothingMore() {
+        long eli = bot.user("Eli", "en");
+        pauseFor20Minutes(eli);
+        bot.send(eli, "/pause 1h");
+        bot.telegram().failNext(eli, ScriptedError.blockedByUser());
+
+        clock.advance(Duration.ofMinutes(25)); // the first reminder meets the 403
+        bot.awaitQuiet(eli);
+        int callsAfterBlock = bot.callsTo(eli).size();
+        clock.advance(Duration.ofHours(2)); // the second would be due now, had it not been cancelled
+        bot.awaitQuiet(eli);
+
+        assertThat(bot.callsTo(eli)).hasSize(callsAfterBlock);
+        assertThat(bot.callsTo(eli).get(callsAfterBlock - 1).status()).isEqualTo(403);
+        assertThat(reminders(eli)).isEmpty();
+    }
+
+    @Test
+    void aTooManyRequestsAnswerIsWaitedOutAndTheMessageStillArrivesOnce() {
+        long fin = bot.user("Fin", "en");
+        bot.telegram().failNext(fin, ScriptedError.tooManyRequests(1));
+
+        ChatMessage welcome = bot.send(fin, "/start");
+
+        assertThat(welcome.text()).contains("CycleBreaker");
+        List<Integer> statuses = bot.callsTo(fin).stream().map(c -> c.status()).toList();
+        assertThat(statuses).containsExactly(429, 200);
+        assertThat(bot.telegram().botMessages(fin)).hasSize(1);
     }
 
     private ChatMessage pauseFor20Minutes(long user) {

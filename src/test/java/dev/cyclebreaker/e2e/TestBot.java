@@ -199,6 +199,11 @@ final class TestBot implements AutoCloseable {
         return data == null ? null : new String(data, StandardCharsets.UTF_8);
     }
 
+    /** The goodbye is sent before the data goes: wait for the data to go. */
+    void awaitNoKeysOf(long user) {
+        telegram.await("no key of " + user + " left", () -> keysOf(user).isEmpty(), WAIT);
+    }
+
     /** Every key that mentions the user, found with SCAN as an operator would look. */
     List<String> keysOf(long user) {
         return keysMatching("*" + user + "*");

@@ -27,4 +27,20 @@ class KeysTest {
 
         assertThat(shard.all()).containsExactly("cb:{due:3}:pending", "cb:{due:3}:leased", "cb:{due:3}:dues");
     }
+
+    @Test
+    void aChatsFloodKeysShareTheChatsHashTagSoOneScriptMayTouchBoth() {
+        assertThat(Keys.chatFlood(-1001)).isEqualTo("cb:{c:-1001}:flood");
+        assertThat(Keys.chatPause(-1001)).isEqualTo("cb:{c:-1001}:pause");
+    }
+
+    @Test
+    void theGlobalFloodBucketHasItsOwnHashTag() {
+        assertThat(Keys.globalFlood()).isEqualTo("cb:{flood}:global");
+    }
+
+    @Test
+    void aUsersPrivateChatKeysAreErasedWithTheUser() {
+        assertThat(Keys.chatKeysOf(42)).containsExactly("cb:{c:42}:flood", "cb:{c:42}:pause");
+    }
 }

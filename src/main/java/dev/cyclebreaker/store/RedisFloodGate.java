@@ -1,0 +1,164 @@
+package dev.cyclebreaker.store;
+
+import dev.cyclebreaker.conversation.TransientFailure;
+import dev.cyclebreaker.telegram.FloodGate;
+import dev.cyclebreaker.telegram.FloodLimits;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
+import io.lettuce.core.api.sync.RedisCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Telegram's flood limits kept in Redis, so every instance shares them: a token bucket per chat
+ * ({@code cb:{c:<chatId>}:flood}, with the chat's 429 pause beside it in the same slot) and one
+ * global bucket ({@code cb:{flood}:global}). Each script touches one slot only, as Redis Cluster
+ * requires.
+ *
+ * <p>Cost: a send costs one round trip (the chat's script) while this JVM holds reserved global
+ * tokens, see {@link GlobalLease}. When it holds none, the global reservation and the chat's
+ * script go out together, pipelined, so the send still waits for one round trip.
+ *
+ * <p>Buckets run on the caller's {@link Clock} (tests move it), so instances whose clocks differ
+ * by a few milliseconds see slightly different refills; the spare global burst absorbs that. A
+ * pause runs on Redis's own clock, as a key's time to live.
+ */
+public final class RedisFloodGate implements FloodGate {
+
+    /** How long reserved global tokens may be spent for; see {@link GlobalLease}. */
+    public static final Duration LEASE_WINDOW = Duration.ofMillis(200);
+
+    private final RedisCommands<String, byte[]> redis;
+    private final RedisAsyncCommands<String, byte[]> async;
+    private final FloodLimits limits;
+    private final Clock clock;
+    private final GlobalLease lease;
+    /** One reservation at a time per JVM: threads that find the lease empty wait for it, not Redis. */
+    private final ReentrantLock reserving = new ReentrantLock();
+    private final LuaScript acquireChat = LuaScript.load("acquireChatFlood-2");
+    private final LuaScript refundChat = LuaScript.load("refundChatFlood-1");
+    private final LuaScript pauseChat = LuaScript.load("pauseChatFlood-1");
+    private final LuaScript reserveGlobal = LuaScript.load("reserveGlobalFlood-1");
+    private final byte[] globalRate;
+    private final byte[] globalBurst;
+
+    /** @param connection shared and thread-safe; not closed here */
+    public RedisFloodGate(StatefulRedisConnection<String, byte[]> connection, FloodLimits limits, Clock clock) {
+        this.redis = connection.sync();
+        this.async = connection.async();
+        this.limits = limits;
+        this.clock = clock;
+        this.lease = new GlobalLease(LEASE_WINDOW.toMillis(), batchFor(limits));
+        this.globalRate = ascii(Double.toString(limits.globalPerSecond()));
+        this.globalBurst = ascii(Integer.toString(limits.globalBurst()));
+    }
+
+    /** A lease's worth of the global rate, at most the burst. */
+    static int batchFor(FloodLimits limits) {
+        double perWindow = limits.globalPerSecond() * LEASE_WINDOW.toMillis() / 1000.0;
+        return (int) Math.max(1, Math.min(limits.globalBurst(), Math.ceil(perWindow)));
+    }
+
+    @Override
+    public Duration acquire(long chatId) {
+        try {
+            return Duration.ofMillis(acquireMillis(chatId));
+        } catch (RedisException e) {
+            throw new TransientFailure("Redis unreachable for the flood gate", e);
+        }
+    }
+
+    @Override
+    public void pause(long chatId, Duration retryAfter) {
+        long millis = Math.max(1, retryAfter.toMillis());
+        try {
+            pauseChat.run(redis, ScriptOutputType.INTEGER, new String[] {Keys.chatPause(chatId)},
+                    ascii(Long.toString(millis)));
+        } catch (RedisException e) {
+            throw new TransientFailure("Redis unreachable for the flood gate", e);
+        }
+    }
+
+    private long acquireMillis(long chatId) {
+        long now = clock.millis();
+        GlobalLease.Token token = lease.take(now);
+        if (token == null) {
+            long empty = lease.emptyFor(now);
+            if (empty > 0) {
+                return empty;
+            }
+            reserving.lock();
+            try {
+                now = clock.millis();
+                token = lease.take(now);
+                if (token == null) {
+                    empty = lease.emptyFor(now);
+                    return empty > 0 ? empty : reserveAndAcquire(chatId, now);
+                }
+            } finally {
+                reserving.unlock();
+            }
+        }
+        long chatWait = chatWait(chatId, now);
+        if (chatWait > 0) {
+            lease.giveBack(token, now);
+        }
+        return chatWait;
+    }
+
+    /** The global reservation and the chat's bucket in one pipelined round trip. */
+    private long reserveAndAcquire(long chatId, long now) {
+        String[] globalKeys = {Keys.globalFlood()};
+        byte[][] globalArgs = {ascii(Long.toString(now)), globalRate, globalBurst,
+                ascii(Integer.toString(lease.nextBatch()))};
+        String[] chatKeys = chatKeys(chatId);
+        byte[][] chatArgs = chatArgs(chatId, now);
+        RedisFuture<List<Object>> reserved = reserveGlobal.start(async, ScriptOutputType.MULTI, globalKeys, globalArgs);
+        RedisFuture<Long> chat = acquireChat.start(async, ScriptOutputType.INTEGER, chatKeys, chatArgs);
+        List<Object> reply = reserveGlobal.await(reserved, redis, ScriptOutputType.MULTI, globalKeys, globalArgs);
+        long chatWait = acquireChat.<String, byte[], Long>await(chat, redis, ScriptOutputType.INTEGER, chatKeys,
+                chatArgs);
+        int granted = ((Long) reply.get(0)).intValue();
+        long globalWait = (Long) reply.get(1);
+        if (granted > 0) {
+            GlobalLease.Token mine = lease.fill(granted, now);
+            if (globalWait > 0) {
+                lease.empty(globalWait, now); // no use asking for the next batch before it is there
+            }
+            if (chatWait > 0) {
+                lease.giveBack(mine, now);
+            }
+            return chatWait;
+        }
+        lease.empty(globalWait, now);
+        if (chatWait == 0) {
+            refundChat.run(redis, ScriptOutputType.INTEGER, new String[] {Keys.chatFlood(chatId)},
+                    ascii(Integer.toString(limits.chatBurst(chatId))));
+        }
+        return Math.max(globalWait, chatWait);
+    }
+
+    private long chatWait(long chatId, long now) {
+        Long wait = acquireChat.run(redis, ScriptOutputType.INTEGER, chatKeys(chatId), chatArgs(chatId, now));
+        return wait;
+    }
+
+    private static String[] chatKeys(long chatId) {
+        return new String[] {Keys.chatFlood(chatId), Keys.chatPause(chatId)};
+    }
+
+    private byte[][] chatArgs(long chatId, long now) {
+        return new byte[][] {ascii(Long.toString(now)), ascii(Double.toString(limits.chatRefillPerSecond(chatId))),
+                ascii(Integer.toString(limits.chatBurst(chatId)))};
+    }
+
+    private static byte[] ascii(String value) {
+        return value.getBytes(StandardCharsets.US_ASCII);
+    }
+}
