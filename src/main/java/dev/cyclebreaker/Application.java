@@ -2,6 +2,7 @@ package dev.cyclebreaker;
 
 import dev.cyclebreaker.config.BotConfig;
 import dev.cyclebreaker.config.ConfigException;
+import dev.cyclebreaker.config.ConfigInitializer;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,7 +31,7 @@ public class Application {
     /** Starts the bot with a given configuration; tests use this to start and stop it in-process. */
     public static ConfigurableApplicationContext start(BotConfig config, String... args) {
         SpringApplication app = new SpringApplication(Application.class);
-        app.addInitializers(ctx -> ctx.getBeanFactory().registerSingleton("botConfig", config));
+        app.addInitializers(new ConfigInitializer(config));
         return app.run(args);
     }
 }

@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * @param dataDir where the embedded redis-server keeps its append-only file
  * @param workers threads processing updates of different users in parallel
  * @param pollTimeoutSeconds the long-poll timeout of getUpdates
- * @param serverPort the HTTP port (the sandbox's fake Bot API for now)
+ * @param serverPort the HTTP port of this app (the sandbox web chat; later webhook, health); 0 for any free one
  */
 public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,
         int serverPort) {
