@@ -1,5 +1,6 @@
 package dev.cyclebreaker.sandbox.web;
 
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ClassPathResource;
@@ -27,6 +28,10 @@ public final class SandboxRoutes {
                 .GET("/", page("index.html", MediaType.TEXT_HTML))
                 .GET("/sandbox/chat.js", page("chat.js", MediaType.valueOf("text/javascript")))
                 .GET("/sandbox/chat.css", page("chat.css", MediaType.valueOf("text/css")))
+                // The result card's CJK font, so that Chinese reads right on machines without one.
+                .GET("/sandbox/cjk.otf", request -> ServerResponse.ok().contentType(MediaType.valueOf("font/otf"))
+                        .cacheControl(CacheControl.maxAge(Duration.ofDays(1)))
+                        .body(new ClassPathResource("fonts/NotoSansCJKsc-Regular-subset.otf")))
                 .GET("/sandbox/api/state", api::state)
                 .GET("/sandbox/api/changes", api::changes)
                 .GET("/sandbox/api/chats/{chatId}", api::chat)
