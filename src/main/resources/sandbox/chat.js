@@ -83,7 +83,7 @@ function renderChatList() {
     sub.className = 'chat-item-sub';
     sub.textContent = chat.type === 'group'
       ? 'group · ' + chat.members.map(id => user(id)?.name).join(', ') + ', bot'
-      : 'private chat · Telegram language';
+      : 'private chat';
     body.append(name, sub);
     item.append(avatar(chat), body);
     if (chat.type === 'private') {
@@ -96,6 +96,7 @@ function renderChatList() {
 function languageSelect(u) {
   const select = document.createElement('select');
   select.setAttribute('aria-label', u.name + "'s Telegram language");
+  select.title = u.name + "'s Telegram language (language_code), as the bot sees it";
   select.className = 'language';
   const codes = LANGUAGES.includes(u.language) ? LANGUAGES : [u.language, ...LANGUAGES];
   for (const code of codes) {
