@@ -5,6 +5,8 @@ import dev.cyclebreaker.sandbox.ChatMessage;
 import dev.cyclebreaker.sandbox.FakeUser;
 import dev.cyclebreaker.sandbox.InlineButton;
 import dev.cyclebreaker.sandbox.TextEntity;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
@@ -40,7 +42,8 @@ final class Views {
             return new Message(m.messageId(), m.fromBot(), m.fromId(), fromName, m.date().toEpochMilli(), m.kind(),
                     m.text(), m.entities().stream().map(Entity::of).toList(),
                     m.keyboard().stream().map(row -> row.stream().map(Button::of).toList()).toList(), m.editCount(),
-                    m.photoFileId() == null ? null : "/sandbox/files/" + m.photoFileId());
+                    m.photoFileId() == null ? null
+                            : "/sandbox/files/" + URLEncoder.encode(m.photoFileId(), StandardCharsets.UTF_8));
         }
     }
 

@@ -2,9 +2,17 @@ package dev.cyclebreaker.sandbox.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.cyclebreaker.quiz.QuizDefinition;
+import dev.cyclebreaker.sandbox.FakeBotApiServer;
 import dev.cyclebreaker.store.RedisTestServer;
 import java.io.File;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,6 +33,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -39,6 +48,7 @@ class SandboxPageIT {
     @RegisterExtension
     static final RedisTestServer redis = RedisTestServer.any();
 
+    final ObjectMapper json = new ObjectMapper();
     SandboxApp app;
     ChromeDriver browser;
     WebDriverWait wait;
@@ -127,6 +137,73 @@ class SandboxPageIT {
         Files.createDirectories(SCREENSHOT.getParent());
         Files.move(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
         assertThat(SCREENSHOT).isNotEmptyFile();
+    }
+
+    @Test
+    void htmlFromTheBotBecomesElementsItsTextStaysTextAndAnEditReplacesTheMessageInPlace() throws Exception {
+        browser.get(app.base.toString());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#chat-alice.active")));
+        String html = "<b>bold</b> <i>italic</i> <u>under</u> <s>struck</s> <code>code</code>\n"
+                + "<tg-spoiler>secret</tg-spoiler> <a href='https://example.org/x'>a link</a>\n"
+                + "&lt;img src=x onerror=alert(1)&gt; &lt;script&gt;alert(2)&lt;/script&gt;\n"
+                + "<blockquote>a quote</blockquote><pre><code class='language-java'>int x = 1;</code></pre>";
+        ObjectNode message = json.createObjectNode().put("chat_id", SandboxChats.ALICE).put("parse_mode", "HTML")
+                .put("text", html);
+        ArrayNode row = message.putObject("reply_markup").putArray("inline_keyboard").addArray();
+        row.addObject().put("text", "Open").put("url", "https://example.org/");
+        row.addObject().put("text", "Copy it").putObject("copy_text").put("text", "copied words");
+        JsonNode sent = botApi("sendMessage", message);
+        int id = sent.path("result").path("message_id").asInt();
+
+        WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".row[data-message-id='" + id + "'] .text")));
+        assertThat(text.findElement(By.tagName("b")).getText()).isEqualTo("bold");
+        assertThat(text.findElement(By.tagName("i")).getText()).isEqualTo("italic");
+        assertThat(text.findElement(By.tagName("u")).getText()).isEqualTo("under");
+        assertThat(text.findElement(By.tagName("s")).getText()).isEqualTo("struck");
+        assertThat(text.findElement(By.cssSelector("span.spoiler")).getAttribute("textContent")).isEqualTo("secret");
+        assertThat(text.findElement(By.tagName("a")).getAttribute("href")).isEqualTo("https://example.org/x");
+        assertThat(text.findElement(By.tagName("blockquote")).getText()).isEqualTo("a quote");
+        assertThat(text.findElement(By.cssSelector("pre code")).getText()).isEqualTo("int x = 1;");
+        assertThat(text.getText()).contains("<img src=x onerror=alert(1)>", "<script>alert(2)</script>");
+        assertThat(text.findElements(By.tagName("img"))).isEmpty();
+        assertThat(text.findElements(By.tagName("script"))).isEmpty();
+        assertThat(browser.findElement(By.cssSelector(".kb[data-action='url']")).getAttribute("href"))
+                .isEqualTo("https://example.org/");
+        Files.write(Path.of("target", "sandbox-formatting.png"), browser.getScreenshotAs(OutputType.BYTES));
+        browser.findElement(By.cssSelector(".kb[data-action='copy_text']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("toasts"), "copied words"));
+
+        botApi("editMessageText", json.createObjectNode().put("chat_id", SandboxChats.ALICE).put("message_id", id)
+                .put("text", "edited text"));
+        wait.until(d -> rowWithText(id, "edited text"));
+        assertThat(browser.findElements(By.cssSelector(".row"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector(".row .meta")).getText()).startsWith("edited");
+
+        browser.findElement(By.id("chat-group")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sender")));
+        new Select(browser.findElement(By.id("sender"))).selectByVisibleText("Bob");
+        type("hello from Bob");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".row.out"), "hello from Bob"));
+        new Select(browser.findElement(By.id("sender"))).selectByVisibleText("Alice");
+        WebElement fromBob = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".row.in")));
+        assertThat(fromBob.findElement(By.cssSelector(".sender")).getText()).isEqualTo("Bob");
+        assertThat(app.telegram().messages(SandboxChats.GROUP)).extracting(m -> m.fromId()).containsExactly(SandboxChats.BOB);
+
+        browser.findElement(By.id("chat-alice")).click();
+        wait.until(d -> rowWithText(id, "edited text"));
+    }
+
+    /** Calls the fake Bot API as the bot would (the fake checks the call as Telegram does). */
+    private JsonNode botApi(String method, ObjectNode params) throws Exception {
+        FakeBotApiServer fake = app.bean(FakeBotApiServer.class);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                fake.baseUri().resolve("/bot" + fake.telegram().token() + "/" + method))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(params.toString())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("ok").asBoolean()).as("%s: %s", method, response.body()).isTrue();
+        return body;
     }
 
     private void type(String text) {
