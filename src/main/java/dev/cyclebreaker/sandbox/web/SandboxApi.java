@@ -75,6 +75,9 @@ public final class SandboxApi implements SmartLifecycle {
         long since = request.param("since").map(s -> number(s, "since")).orElse(-1L);
         long deadline = System.nanoTime() + LONG_POLL.toNanos();
         long version = telegram.version();
+        if (since > version) {
+            return ok(new Views.Version(version)); // a page from before a restart: it must reload now
+        }
         // In slices, so that stopping the app does not wait for open pages' polls.
         while (version <= since && running && System.nanoTime() < deadline) {
             version = telegram.awaitChange(since, SLICE);

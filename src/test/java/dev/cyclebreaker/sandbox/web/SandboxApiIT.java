@@ -131,6 +131,17 @@ class SandboxApiIT {
     }
 
     @Test
+    void aPageThatSawALaterVersionThanExistsIsAnsweredAtOnceAfterARestart() {
+        long now = app.telegram().version();
+
+        long started = System.nanoTime();
+        SandboxApp.Reply reply = app.get("/sandbox/api/changes?since=" + (now + 1000));
+
+        assertThat(reply.body().path("version").asLong()).isGreaterThanOrEqualTo(now);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(SandboxApi.LONG_POLL.dividedBy(2));
+    }
+
+    @Test
     void skippingAheadMovesTheAppsClock() {
         Clock clock = app.bean(Clock.class);
         assertThat(clock).isInstanceOf(SandboxClock.class);
