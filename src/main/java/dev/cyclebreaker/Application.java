@@ -2,6 +2,7 @@ package dev.cyclebreaker;
 
 import dev.cyclebreaker.config.BotConfig;
 import dev.cyclebreaker.config.ConfigException;
+import dev.cyclebreaker.config.ConfigInitializer;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -34,15 +35,12 @@ public class Application {
     }
 
     /**
-     * @param clock the one source of time for every feature (the bean {@code clock}); tests pass a
-     *     clock they move instead of sleeping
+     * @param clock the time the app's one {@code Clock} bean starts from (the sandbox adds its
+     *     skip-ahead offset on top); tests pass a clock they move instead of sleeping
      */
     public static ConfigurableApplicationContext start(BotConfig config, Clock clock, String... args) {
         SpringApplication app = new SpringApplication(Application.class);
-        app.addInitializers(ctx -> {
-            ctx.getBeanFactory().registerSingleton("botConfig", config);
-            ctx.getBeanFactory().registerSingleton("clock", clock);
-        });
+        app.addInitializers(new ConfigInitializer(config, clock));
         return app.run(args);
     }
 }

@@ -1,8 +1,5 @@
 package dev.cyclebreaker.config;
 
-/**
- * Proof that start-up checks passed (token accepted, webhook removed, commands published), and the
- * one line that says what the bot runs on.
- */
-record Announcement(String botUsername, String line) {
+/** Proof that start-up checks passed (token accepted, webhook removed, commands published). */
+record Announcement(String botUsername) {
 }

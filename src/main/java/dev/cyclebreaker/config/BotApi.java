@@ -1,41 +1,31 @@
 package dev.cyclebreaker.config;
 
 import dev.cyclebreaker.sandbox.FakeBotApiServer;
-import dev.cyclebreaker.sandbox.FakeTelegram;
-import java.io.IOException;
 import java.net.URI;
-import java.time.Clock;
 
 /**
  * Which Bot API the bot talks to: Telegram (or whatever {@code TELEGRAM_API_URL} names) with the
  * configured token, or, with no token, a local fake served in this process: the sandbox.
+ *
+ * @param sandbox the fake in sandbox mode, else null
  */
-record BotApi(String token, URI url, FakeBotApiServer sandbox) implements AutoCloseable {
+record BotApi(String token, URI url, FakeBotApiServer sandbox) {
     /** The sandbox's bot: a well-formed token that exists nowhere but here. */
     static final String SANDBOX_TOKEN = "1000001:SANDBOXsandboxSANDBOXsandboxSANDBOX";
 
-    static BotApi of(BotConfig config, int sandboxPort) {
-        if (!config.sandbox()) {
-            return new BotApi(config.token(), config.apiUrl(), null);
-        }
-        try {
-            FakeBotApiServer server = FakeBotApiServer.start(new FakeTelegram(SANDBOX_TOKEN, Clock.systemUTC()), sandboxPort);
-            return new BotApi(SANDBOX_TOKEN, server.baseUri(), server);
-        } catch (IOException e) {
-            throw new ConfigException("sandbox: cannot listen on 127.0.0.1:" + sandboxPort + " (" + e.getMessage() + ")");
-        }
+    static BotApi telegram(BotConfig config) {
+        return new BotApi(config.token(), config.apiUrl(), null);
     }
 
-    String describe() {
+    /** The fake listens on a free loopback port of its own; people use the web chat instead. */
+    static BotApi sandbox(FakeBotApiServer fake) {
+        return new BotApi(SANDBOX_TOKEN, fake.baseUri(), fake);
+    }
+
+    /** What the bot runs on, for the start-up line; {@code httpPort} is where this app's web server listens. */
+    String describe(int httpPort) {
         return sandbox == null
-                ? "polling " + url
-                : "sandbox mode: no TELEGRAM_BOT_TOKEN, so the bot talks to a local fake Bot API at " + url;
-    }
-
-    @Override
-    public void close() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
+                ? "polling " + url + " · HTTP on port " + httpPort
+                : "sandbox mode: open http://localhost:" + httpPort;
     }
 }

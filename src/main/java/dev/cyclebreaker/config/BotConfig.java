@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * @param dataDir where the embedded redis-server keeps its append-only file
  * @param workers threads processing updates of different users in parallel
  * @param pollTimeoutSeconds the long-poll timeout of getUpdates
- * @param serverPort the HTTP port (the sandbox's fake Bot API for now)
+ * @param serverPort the HTTP port of this app (the sandbox web chat; later webhook, health); 0 for any free one
  * @param globalRate messages a second to Telegram, shared by every instance (Telegram's limit: 30)
  */
 public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,

@@ -11,6 +11,8 @@ import dev.cyclebreaker.reminders.DueReminders;
 import dev.cyclebreaker.reminders.PollerSettings;
 import dev.cyclebreaker.reminders.ReminderHandler;
 import dev.cyclebreaker.reminders.ReminderPoller;
+import dev.cyclebreaker.sandbox.FakeBotApiServer;
+import dev.cyclebreaker.sandbox.SandboxClock;
 import dev.cyclebreaker.store.RedisBackend;
 import dev.cyclebreaker.telegram.ChatStatusListener;
 import dev.cyclebreaker.telegram.FloodGate;
@@ -23,7 +25,10 @@ import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.web.server.context.WebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -56,9 +61,22 @@ class Wiring {
         return new Engine(quiz, texts);
     }
 
-    @Bean(destroyMethod = "close")
-    BotApi botApi(BotConfig config) {
-        return BotApi.of(config, config.serverPort());
+    /**
+     * The app's one source of time; take this bean (never {@code Clock.systemUTC()} or
+     * {@code Instant.now()}) wherever time matters, reminders first. Telegram mode: the system clock
+     * in UTC. Sandbox mode: a {@link SandboxClock} on the system clock that the web chat's "skip
+     * ahead" control moves forward, so due times can be reached by hand; the fake Telegram dates
+     * its messages with it too.
+     */
+    @Bean
+    Clock clock(BotConfig config, ConfigInitializer.BaseClock base) {
+        return config.sandbox() ? SandboxClock.startingAt(base.clock()) : base.clock();
+    }
+
+    /** Telegram with the token, or the sandbox's fake (a bean only in sandbox mode, see {@link SandboxWiring}). */
+    @Bean
+    BotApi botApi(BotConfig config, ObjectProvider<FakeBotApiServer> sandbox) {
+        return config.sandbox() ? BotApi.sandbox(sandbox.getObject()) : BotApi.telegram(config);
     }
 
     @Bean(destroyMethod = "close")
@@ -85,19 +103,22 @@ class Wiring {
         return redis.dueReminders();
     }
 
-
-    /** Checks the token, removes a webhook, publishes commands; then says in one line what we run on. */
+    /** Checks the token, removes a webhook, publishes commands. */
     @Bean
-    Announcement announcement(TelegramEndpoint telegram, BotApi api, Texts texts, RedisBackend redis) {
-        String username;
+    Announcement announcement(TelegramEndpoint telegram, Texts texts) {
         try {
-            username = telegram.setUpForPolling(texts);
+            return new Announcement(telegram.setUpForPolling(texts));
         } catch (TelegramEndpoint.SetupFailure e) {
             throw new ConfigException(e.getMessage());
         }
-        String line = "CycleBreaker @" + username + ": " + api.describe() + " · Redis: " + redis.describe();
-        org.slf4j.LoggerFactory.getLogger("dev.cyclebreaker").info(line);
-        return new Announcement(username, line);
+    }
+
+    /** Says in one line what we run on, once the web server listens and its port is known (SERVER_PORT=0). */
+    @Bean
+    ApplicationListener<WebServerInitializedEvent> announceWhenListening(Announcement ready, BotApi api,
+            RedisBackend redis) {
+        return event -> LoggerFactory.getLogger("dev.cyclebreaker").info("CycleBreaker @" + ready.botUsername() + ": "
+                + api.describe(event.getWebServer().getPort()) + " · Redis: " + redis.describe());
     }
 
     @Bean

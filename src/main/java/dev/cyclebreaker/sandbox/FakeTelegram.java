@@ -135,11 +135,7 @@ public final class FakeTelegram {
     public ChatMessage sendText(long userId, String text) {
         return locked(() -> {
             StoredMessage m = userMessage(userId, chats.get(userId), "text");
-            m.text = text;
-            if (text.startsWith("/")) {
-                int end = text.indexOf(' ');
-                m.entities = List.of(TextEntity.of("bot_command", 0, end < 0 ? text.length() : end));
-            }
+            setUserText(m, text);
             enqueue("message", m.toJson(json));
             return m.snapshot();
         });
@@ -192,10 +188,15 @@ public final class FakeTelegram {
      * @return the callback query id, as answerCallbackQuery will name it
      */
     public String pressButton(long userId, int messageId, String callbackData) {
+        return pressButton(userId, userId, messageId, callbackData);
+    }
+
+    /** The user presses an inline button on a message in any chat they are in, a group too. */
+    public String pressButton(long userId, long chatId, int messageId, String callbackData) {
         return locked(() -> {
-            StoredMessage m = existing(userId, messageId);
+            StoredMessage m = existing(chatId, messageId);
             if (m.snapshot().buttons().stream().noneMatch(b -> b.isCallback(callbackData))) {
-                throw new IllegalArgumentException("message " + messageId + " in chat " + userId
+                throw new IllegalArgumentException("message " + messageId + " in chat " + chatId
                         + " shows no button with callback_data " + callbackData + "; it shows "
                         + m.snapshot().buttons());
             }
@@ -203,7 +204,7 @@ public final class FakeTelegram {
             ObjectNode query = json.createObjectNode().put("id", id);
             query.set("from", userJson(user(userId)));
             query.set("message", m.toJson(json));
-            query.put("chat_instance", "ci" + userId).put("data", callbackData);
+            query.put("chat_instance", "ci" + chatId).put("data", callbackData);
             enqueue("callback_query", query);
             return id;
         });
@@ -221,13 +222,24 @@ public final class FakeTelegram {
         });
     }
 
+    /** A group with the bot in it, before anyone writes there (chat ids of groups are negative). */
+    public void createGroup(long groupId, String title) {
+        if (groupId >= 0) {
+            throw new IllegalArgumentException("a group id must be negative, got " + groupId);
+        }
+        locked(() -> {
+            chats.computeIfAbsent(groupId, id -> new Chat(id,
+                    json.createObjectNode().put("id", id).put("type", "group").put("title", title)));
+        });
+    }
+
     /** A user writes in a group the bot is in (chat ids of groups are negative). */
     public ChatMessage groupMessage(long groupId, long userId, String text) {
         return locked(() -> {
             Chat chat = chats.computeIfAbsent(groupId, id -> new Chat(id,
                     json.createObjectNode().put("id", id).put("type", "group").put("title", "Group " + -id)));
             StoredMessage m = userMessage(userId, chat, "text");
-            m.text = text;
+            setUserText(m, text);
             enqueue("message", m.toJson(json));
             return m.snapshot();
         });
@@ -493,6 +505,14 @@ public final class FakeTelegram {
                 clock.instant(), kind);
         chat.messages.put(m.messageId, m);
         return m;
+    }
+
+    private static void setUserText(StoredMessage m, String text) {
+        m.text = text;
+        if (text.startsWith("/")) {
+            int end = text.indexOf(' ');
+            m.entities = List.of(TextEntity.of("bot_command", 0, end < 0 ? text.length() : end));
+        }
     }
 
     private StoredMessage existing(long chatId, int messageId) {
