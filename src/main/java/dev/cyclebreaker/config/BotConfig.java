@@ -18,15 +18,15 @@ import java.util.regex.Pattern;
  * @param workers threads processing updates of different users in parallel
  * @param pollTimeoutSeconds the long-poll timeout of getUpdates
  * @param serverPort the HTTP port of this app (the sandbox web chat; later webhook, health); 0 for any free one
- * @param globalRate messages a second to Telegram, shared by every instance (Telegram's limit: 30)
+ * @param floodLimits what the sender allows itself towards Telegram: per chat, per group, in total
  */
 public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,
-        int serverPort, double globalRate) {
+        int serverPort, FloodLimits floodLimits) {
 
-    /** With Telegram's global rate. */
+    /** With Telegram's flood limits. */
     public BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,
             int serverPort) {
-        this(token, apiUrl, redisUrl, dataDir, workers, pollTimeoutSeconds, serverPort, FloodLimits.DEFAULT_GLOBAL_PER_SECOND);
+        this(token, apiUrl, redisUrl, dataDir, workers, pollTimeoutSeconds, serverPort, FloodLimits.telegram());
     }
 
     public static final URI TELEGRAM = URI.create("https://api.telegram.org");
@@ -51,13 +51,14 @@ public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, in
         int workers = number(env, "WORKERS", 32, 1, 512);
         int poll = number(env, "POLL_TIMEOUT_SECONDS", 25, 0, 50);
         int port = number(env, "SERVER_PORT", 8080, 0, 65535);
-        double rate;
+        FloodLimits limits;
         try {
-            rate = FloodLimits.globalRate(env.get("TELEGRAM_GLOBAL_RATE"));
+            limits = FloodLimits.telegram(FloodLimits.globalRate(env.get("TELEGRAM_GLOBAL_RATE")))
+                    .withChatRate(FloodLimits.rate("TELEGRAM_CHAT_RATE", env.get("TELEGRAM_CHAT_RATE"), 1.0));
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        return new BotConfig(token, api, redis, data, workers, poll, port, rate);
+        return new BotConfig(token, api, redis, data, workers, poll, port, limits);
     }
 
     private static URI url(Map<String, String> env, String name, URI fallback, String... schemes) {
@@ -103,6 +104,6 @@ public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, in
     public String toString() {
         return "BotConfig[token=" + (token == null ? "none" : "***") + ", apiUrl=" + apiUrl + ", redis="
                 + (redisUrl == null ? "embedded" : redisUrl.getHost() + ":" + redisUrl.getPort()) + ", dataDir=" + dataDir
-                + ", workers=" + workers + ", globalRate=" + globalRate + "]";
+                + ", workers=" + workers + ", floodLimits=" + floodLimits + "]";
     }
 }

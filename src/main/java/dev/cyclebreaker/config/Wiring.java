@@ -16,7 +16,6 @@ import dev.cyclebreaker.sandbox.SandboxClock;
 import dev.cyclebreaker.store.RedisBackend;
 import dev.cyclebreaker.telegram.ChatStatusListener;
 import dev.cyclebreaker.telegram.FloodGate;
-import dev.cyclebreaker.telegram.FloodLimits;
 import dev.cyclebreaker.telegram.PollingLoop;
 import dev.cyclebreaker.telegram.TelegramEndpoint;
 import dev.cyclebreaker.telegram.TelegramOutbox;
@@ -124,7 +123,7 @@ class Wiring {
     @Bean
     TelegramOutbox outbox(TelegramEndpoint telegram, RedisBackend redis, BotConfig config, Clock clock,
             ObjectProvider<Conversations> conversations) {
-        FloodGate gate = redis.floodGate(FloodLimits.telegram(config.globalRate()), clock);
+        FloodGate gate = redis.floodGate(config.floodLimits(), clock);
         // A user who blocked the bot: their reminders go (the listener runs after a commit, so the
         // nested event is an ordinary compare-and-set of its own). Groups come with sharing.
         ChatStatusListener blocked = chatId -> {

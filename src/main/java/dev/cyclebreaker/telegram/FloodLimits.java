@@ -56,8 +56,18 @@ public record FloodLimits(double perChatPerSecond, int perChatBurst, int groupPe
      * @throws IllegalArgumentException with one exact line when it is not a positive number
      */
     public static double globalRate(String value) {
+        return rate("TELEGRAM_GLOBAL_RATE", value, DEFAULT_GLOBAL_PER_SECOND);
+    }
+
+    /**
+     * Parses a rate in messages a second from the variable {@code name}; unset or blank means
+     * {@code fallback}.
+     *
+     * @throws IllegalArgumentException with one exact line when it is not a positive number
+     */
+    public static double rate(String name, String value, double fallback) {
         if (value == null || value.isBlank()) {
-            return DEFAULT_GLOBAL_PER_SECOND;
+            return fallback;
         }
         try {
             double rate = Double.parseDouble(value.trim());
@@ -67,8 +77,12 @@ public record FloodLimits(double perChatPerSecond, int perChatBurst, int groupPe
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new IllegalArgumentException("TELEGRAM_GLOBAL_RATE must be a positive number of messages a second, got: "
-                + value);
+        throw new IllegalArgumentException(name + " must be a positive number of messages a second, got: " + value);
+    }
+
+    /** The same limits with another rate for one private chat (the burst stays). */
+    public FloodLimits withChatRate(double perSecond) {
+        return new FloodLimits(perSecond, perChatBurst, groupPerMinute, groupBurst, globalPerSecond, globalBurst);
     }
 
     static int defaultGlobalBurst(double globalPerSecond) {

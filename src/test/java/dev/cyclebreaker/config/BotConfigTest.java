@@ -3,6 +3,7 @@ package dev.cyclebreaker.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cyclebreaker.telegram.FloodLimits;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +43,18 @@ class BotConfigTest {
                 .hasMessage("WORKERS must be a whole number from 1 to 512, not 'many'");
         assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("BOT_MODE", "carrier-pigeon")))
                 .hasMessageStartingWith("BOT_MODE must be");
+    }
+
+    @Test
+    void floodLimitsDefaultToTelegramsAndCanBeRaisedForAFakeOrALocalBotApi() {
+        assertThat(BotConfig.fromEnvironment(Map.of()).floodLimits()).isEqualTo(FloodLimits.telegram());
+
+        BotConfig raised = BotConfig.fromEnvironment(Map.of("TELEGRAM_GLOBAL_RATE", "500", "TELEGRAM_CHAT_RATE", "20"));
+
+        assertThat(raised.floodLimits().globalPerSecond()).isEqualTo(500);
+        assertThat(raised.floodLimits().perChatPerSecond()).isEqualTo(20);
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("TELEGRAM_CHAT_RATE", "fast")))
+                .hasMessage("TELEGRAM_CHAT_RATE must be a positive number of messages a second, got: fast");
     }
 
     @Test
