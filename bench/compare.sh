@@ -20,8 +20,12 @@ while [ $# -gt 0 ]; do
 done
 [ -f "$repo/target/cyclebreaker.jar" ] || (cd "$repo" && mvn -B -q -DskipTests package)
 out=$(mktemp -d /tmp/cb-compare.XXXX)
-# The bot's own per-update log line is off here: the peer logs nothing either.
-bot="env LOGGING_LEVEL_CYCLEBREAKER_UPDATES=WARN java -jar $repo/target/cyclebreaker.jar"
+# The bot runs with the README's JVM flags. Its per-update log line is off (the peer logs
+# nothing). The fake Bot API has no flood limits and the peer has no throttle, so ours are raised
+# to measure the update path; --flood turns Telegram's limits on for both fake and bot.
+limits="TELEGRAM_GLOBAL_RATE=1000000 TELEGRAM_CHAT_RATE=1000"
+for a in "${extra[@]}"; do [ "$a" = --flood ] && limits=""; done
+bot="env LOGGING_LEVEL_CYCLEBREAKER_UPDATES=WARN $limits java -XX:+UseSerialGC -Xmx192m -jar $repo/target/cyclebreaker.jar"
 peer="node $harness/peer-grammy/bot.js"
 "$harness/run.sh" --bot "$bot" --users "$users" --duration "$duration" --startup 8 "${extra[@]}" | tee "$out/cyclebreaker.txt"
 "$harness/run.sh" --bot "$peer" --users "$users" --duration "$duration" --startup 2 "${extra[@]}" | tee "$out/peer.txt"
