@@ -51,7 +51,7 @@ class BotConfigTest {
 
         BotConfig raised = BotConfig.fromEnvironment(Map.of("TELEGRAM_GLOBAL_RATE", "500", "TELEGRAM_CHAT_RATE", "20"));
 
-        assertThat(raised.floodLimits().globalPerSecond()).isEqualTo(500);
+        assertThat(raised.floodLimits()).isEqualTo(FloodLimits.telegram(500).withChatRate(20));
         assertThat(raised.floodLimits().perChatPerSecond()).isEqualTo(20);
         assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("TELEGRAM_CHAT_RATE", "fast")))
                 .hasMessage("TELEGRAM_CHAT_RATE must be a positive number of messages a second, got: fast");

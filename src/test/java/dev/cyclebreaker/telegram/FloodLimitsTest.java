@@ -14,8 +14,8 @@ class FloodLimitsTest {
 
         assertThat(limits.chatRefillPerSecond(42)).isEqualTo(1.0);
         assertThat(limits.chatBurst(42)).as("one less than Telegram's 3, spare for jitter").isEqualTo(2);
-        assertThat(limits.globalPerSecond()).isEqualTo(30);
-        assertThat(limits.globalBurst()).as("a third of a second's worth, spare for jitter").isEqualTo(10);
+        assertThat(limits.globalBurst()).isEqualTo(2);
+        assertThat(limits.globalPerSecond() + limits.globalBurst()).as("no second holds more than 30").isEqualTo(30);
     }
 
     @Test
@@ -32,9 +32,10 @@ class FloodLimitsTest {
     void anotherGlobalRateScalesTheGlobalBurst() {
         FloodLimits limits = FloodLimits.telegram(300);
 
-        assertThat(limits.globalPerSecond()).isEqualTo(300);
-        assertThat(limits.globalBurst()).isEqualTo(100);
+        assertThat(limits.globalBurst()).isEqualTo(20);
+        assertThat(limits.globalPerSecond()).isEqualTo(280);
         assertThat(FloodLimits.telegram(1).globalBurst()).isEqualTo(1);
+        assertThat(FloodLimits.telegram(1).globalPerSecond()).isEqualTo(0.5);
     }
 
     @Test
