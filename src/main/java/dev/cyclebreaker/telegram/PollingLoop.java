@@ -13,8 +13,11 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Our own {@code getUpdates} loop. The library's long-polling application confirms a batch when it
- * fetches the next one, whatever became of the first; here the offset moves past a batch only
- * after every update in it is committed, so a crash replays updates instead of losing them.
+ * fetches the next one, whatever became of the first; here the offset moves past an update only
+ * after it and every update before it are committed, so a crash replays updates instead of losing
+ * them. Polling does not wait for a whole batch, though: while one user's update waits (for a flood
+ * limit, a retry), the loop polls again, skips what it holds or did, and hands new updates on, so
+ * no user stands in another's queue.
  *
  * <p>Runs on its own client so that stopping can cancel a long poll without touching sends.
  */
@@ -22,6 +25,8 @@ public final class PollingLoop implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query");
     private static final int BATCH = 100;
+    /** How long a poll waits for progress when it would only bring back updates we hold. */
+    private static final long REPOLL_MILLIS = 20;
 
     private final TelegramClient pollClient;
     private final Runnable cancelPoll;
@@ -30,7 +35,7 @@ public final class PollingLoop implements SmartLifecycle {
     private final UpdateDispatcher.Backoff backoff;
     private volatile boolean running;
     private volatile Thread thread;
-    private int offset;
+    private final Offsets offsets = new Offsets();
 
     /**
      * @param cancelPoll aborts a long poll in flight (closing the poll client's calls)
@@ -79,10 +84,17 @@ public final class PollingLoop implements SmartLifecycle {
     private void run() {
         int failures = 0;
         while (running) {
+            int holding = offsets.inFlight();
+            if (holding >= BATCH) {
+                // Telegram shows at most BATCH updates from the offset: wait for room.
+                awaitProgress(1, 100);
+                continue;
+            }
             List<Update> batch;
             try {
-                batch = pollClient.execute(GetUpdates.builder().offset(offset).limit(BATCH)
-                        .timeout(pollTimeoutSeconds).allowedUpdates(ALLOWED_UPDATES).build());
+                // While we hold updates, Telegram hands them back at once: no long poll then.
+                batch = pollClient.execute(GetUpdates.builder().offset(offsets.offset()).limit(BATCH)
+                        .timeout(holding == 0 ? pollTimeoutSeconds : 0).allowedUpdates(ALLOWED_UPDATES).build());
                 failures = 0;
             } catch (TelegramApiException e) {
                 if (!running) {
@@ -92,21 +104,40 @@ public final class PollingLoop implements SmartLifecycle {
                 backoff.pause(failures++);
                 continue;
             }
-            if (batch == null || batch.isEmpty()) {
-                continue;
+            int fresh = 0;
+            for (Update u : batch == null ? List.<Update>of() : batch) {
+                if (offsets.accept(u.getUpdateId())) {
+                    dispatcher.submit(u, () -> running, offsets::done);
+                    fresh++;
+                }
             }
-            try {
-                dispatcher.process(batch, () -> running);
-            } catch (UpdateDispatcher.Stopped s) {
-                return; // not committed: Telegram delivers these again after a restart
+            if (offsets.inFlight() > 0) {
+                // Pace the polls that would mostly bring back what we hold: go again once a share
+                // of it is done, or soon anyway for other users' new updates.
+                awaitProgress(Math.max(1, (holding + fresh) / 4), REPOLL_MILLIS);
             }
-            offset = batch.stream().mapToInt(Update::getUpdateId).max().getAsInt() + 1;
+        }
+        try {
+            // Let updates in progress finish (a failing one gives up now that we stop) and confirm them.
+            dispatcher.awaitIdle(TimeUnit.SECONDS.toMillis(20));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         confirm();
     }
 
+    private void awaitProgress(long count, long maxMillis) {
+        try {
+            offsets.awaitFinished(offsets.finished(), count, maxMillis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
     /** Telegram learns of the new offset only from the next getUpdates: tell it before leaving. */
     private void confirm() {
+        int offset = offsets.offset();
         if (offset == 0) {
             return;
         }

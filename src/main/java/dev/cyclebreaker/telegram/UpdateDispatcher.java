@@ -4,23 +4,22 @@ import dev.cyclebreaker.conversation.Conversations;
 import dev.cyclebreaker.conversation.Event;
 import dev.cyclebreaker.conversation.TransientFailure;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.objects.Update;
 
 /**
- * Processes a batch of updates: users in parallel, each user's updates in order. Returns only
- * when every update's effect is committed (or the update was found to be useless), so the caller
- * may then confirm the batch to Telegram. A transient failure (Redis or Telegram away) is retried
- * with backoff; the rest of that user's updates wait behind it.
+ * Processes updates: users in parallel, each user's updates in order, and says when each one's
+ * effect is committed (or the update was found to be useless), so the caller may then confirm it
+ * to Telegram. A transient failure (Redis or Telegram away) is retried with backoff; the rest of
+ * that user's updates wait behind it, other users' do not.
  */
 public final class UpdateDispatcher {
     private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
@@ -31,6 +30,8 @@ public final class UpdateDispatcher {
     private final Backoff backoff;
     private final UserHash userHash = new UserHash(new java.security.SecureRandom());
     private final UpdateMapper mapper;
+    /** Each user's updates waiting or in progress, oldest first; a user has a lane while a worker drains it. */
+    private final Map<Long, ArrayDeque<Update>> lanes = new HashMap<>();
 
     public UpdateDispatcher(Conversations conversations, ExecutorService workers, Backoff backoff, Clock clock) {
         this.conversations = conversations;
@@ -40,25 +41,75 @@ public final class UpdateDispatcher {
     }
 
     /**
-     * @param running checked between retries: when it turns false the dispatcher gives up and
-     *     throws {@link Stopped}, leaving the unconfirmed updates for redelivery
+     * Queues the update behind the same user's earlier ones and returns at once: users run in
+     * parallel, each user's updates in order. {@code done} hears each update's id once its effect
+     * is committed (or it was found useless); an update interrupted by shutdown is never reported,
+     * so it stays unconfirmed and comes again.
+     *
+     * @param running checked between retries: when it turns false a failing update is given up
      */
-    public void process(List<Update> batch, BooleanSupplier running) {
-        Map<Long, List<Update>> byUser = new LinkedHashMap<>();
-        for (Update u : batch) {
-            byUser.computeIfAbsent(UpdateMapper.userOf(u), k -> new ArrayList<>()).add(u);
-        }
-        List<CompletableFuture<Void>> jobs = new ArrayList<>(byUser.size());
-        for (List<Update> ofOneUser : byUser.values()) {
-            jobs.add(CompletableFuture.runAsync(() -> ofOneUser.forEach(u -> processOne(u, running)), workers));
-        }
-        try {
-            CompletableFuture.allOf(jobs.toArray(CompletableFuture[]::new)).join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof Stopped s) {
-                throw s;
+    public void submit(Update u, BooleanSupplier running, IntConsumer done) {
+        long user = UpdateMapper.userOf(u);
+        synchronized (lanes) {
+            ArrayDeque<Update> lane = lanes.get(user);
+            if (lane != null) {
+                lane.add(u);
+                return;
             }
-            throw e;
+            lane = new ArrayDeque<>();
+            lane.add(u);
+            lanes.put(user, lane);
+        }
+        workers.execute(() -> drain(user, running, done));
+    }
+
+    /** Waits up to {@code millis} for every queued update to finish; true when none is left. */
+    public boolean awaitIdle(long millis) throws InterruptedException {
+        long deadline = System.nanoTime() + millis * 1_000_000;
+        synchronized (lanes) {
+            while (!lanes.isEmpty()) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return false;
+                }
+                lanes.wait(left);
+            }
+            return true;
+        }
+    }
+
+    private void drain(long user, BooleanSupplier running, IntConsumer done) {
+        while (true) {
+            Update u;
+            synchronized (lanes) {
+                u = lanes.get(user).peek();
+            }
+            try {
+                processOne(u, running);
+            } catch (Stopped s) {
+                leave(user);
+                return;
+            } catch (RuntimeException | Error e) {
+                // processOne apologises for bugs itself; this is worse. Do not let one update hold the offset forever.
+                log.error("update {} could not be processed", u.getUpdateId(), e);
+            }
+            done.accept(u.getUpdateId());
+            synchronized (lanes) {
+                ArrayDeque<Update> lane = lanes.get(user);
+                lane.poll();
+                if (lane.isEmpty()) {
+                    lanes.remove(user);
+                    lanes.notifyAll();
+                    return;
+                }
+            }
+        }
+    }
+
+    private void leave(long user) {
+        synchronized (lanes) {
+            lanes.remove(user);
+            lanes.notifyAll();
         }
     }
 
