@@ -29,6 +29,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /** Builds the object graph. Features stay free of Spring; this is the one place that knows it. */
@@ -102,11 +103,13 @@ class Wiring {
         return redis.dueReminders();
     }
 
-    /** Checks the token, removes a webhook, publishes commands. */
+    /** Checks the token, removes a webhook (polling) or sets ours (webhook mode), publishes commands. */
     @Bean
-    Announcement announcement(TelegramEndpoint telegram, Texts texts) {
+    Announcement announcement(TelegramEndpoint telegram, Texts texts, BotConfig config) {
         try {
-            return new Announcement(telegram.setUpForPolling(texts));
+            BotConfig.Webhook w = config.webhook();
+            return new Announcement(w == null ? telegram.setUpForPolling(texts)
+                    : telegram.setUpForWebhook(texts, w.url(), w.secret(), w.maxConnections()));
         } catch (TelegramEndpoint.SetupFailure e) {
             throw new ConfigException(e.getMessage());
         }
@@ -115,9 +118,9 @@ class Wiring {
     /** Says in one line what we run on, once the web server listens and its port is known (SERVER_PORT=0). */
     @Bean
     ApplicationListener<WebServerInitializedEvent> announceWhenListening(Announcement ready, BotApi api,
-            RedisBackend redis) {
+            RedisBackend redis, BotConfig config) {
         return event -> LoggerFactory.getLogger("dev.cyclebreaker").info("CycleBreaker @" + ready.botUsername() + ": "
-                + api.describe(event.getWebServer().getPort()) + " · Redis: " + redis.describe());
+                + api.describe(event.getWebServer().getPort(), config.webhook()) + " · Redis: " + redis.describe());
     }
 
     @Bean
@@ -179,7 +182,9 @@ class Wiring {
         return new UpdateDispatcher(conversations, updateWorkers, UpdateDispatcher.Backoff.exponential(), clock);
     }
 
+    /** Not in webhook mode: Telegram refuses getUpdates while a webhook is set. */
     @Bean
+    @Conditional(BotModes.Polling.class)
     PollingLoop pollingLoop(TelegramEndpoint telegram, UpdateDispatcher dispatcher, BotConfig config, Announcement ready) {
         return new PollingLoop(telegram.pollClient(), telegram::cancelPoll, dispatcher, config.pollTimeoutSeconds(),
                 UpdateDispatcher.Backoff.exponential());
