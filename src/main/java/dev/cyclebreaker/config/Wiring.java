@@ -20,6 +20,8 @@ import dev.cyclebreaker.telegram.PollingLoop;
 import dev.cyclebreaker.telegram.TelegramEndpoint;
 import dev.cyclebreaker.telegram.TelegramOutbox;
 import dev.cyclebreaker.telegram.UpdateDispatcher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -125,7 +127,7 @@ class Wiring {
 
     @Bean
     TelegramOutbox outbox(TelegramEndpoint telegram, RedisBackend redis, BotConfig config, Clock clock,
-            ObjectProvider<Conversations> conversations) {
+            ObjectProvider<Conversations> conversations, MeterRegistry meters) {
         FloodGate gate = redis.floodGate(config.floodLimits(), clock);
         // A user who blocked the bot: their reminders go (the listener runs after a commit, so the
         // nested event is an ordinary compare-and-set of its own). Groups come with sharing.
@@ -141,12 +143,13 @@ class Wiring {
                         e.toString());
             }
         };
-        return new TelegramOutbox(telegram.sendClient(), gate, blocked);
+        return new TelegramOutbox(telegram.sendClient(), gate, blocked, TelegramOutbox.Sleeper.REAL, meters);
     }
 
     @Bean
-    Conversations conversations(Engine engine, SessionStore store, TelegramOutbox outbox, DueReminders reminders) {
-        return new Conversations(engine, store, outbox, reminders, 100_000);
+    Conversations conversations(Engine engine, SessionStore store, TelegramOutbox outbox, DueReminders reminders,
+            MeterRegistry meters) {
+        return new Conversations(engine, store, outbox, reminders, 100_000, Operations.quizCounter(meters));
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -157,9 +160,13 @@ class Wiring {
     /** Raises each due reminder as an event for its user; the engine decides what, if anything, to send. */
     @Bean
     ReminderPoller reminderPoller(DueReminders reminders, Conversations conversations, Clock clock,
-            ExecutorService reminderWorkers) {
-        ReminderHandler fire = (ref, due) -> conversations.handle(new Event.ReminderDue(
-                new Origin(0, ref.userId(), ref.userId(), null, clock.instant()), ref.id()));
+            ExecutorService reminderWorkers, MeterRegistry meters) {
+        Counter fired = meters.counter("cyclebreaker.reminders.fired");
+        ReminderHandler fire = (ref, due) -> {
+            conversations.handle(new Event.ReminderDue(
+                    new Origin(0, ref.userId(), ref.userId(), null, clock.instant()), ref.id()));
+            fired.increment();
+        };
         return new ReminderPoller(reminders, fire, clock, reminderWorkers, PollerSettings.defaults());
     }
 
@@ -178,8 +185,9 @@ class Wiring {
     }
 
     @Bean
-    UpdateDispatcher dispatcher(Conversations conversations, ExecutorService updateWorkers, Clock clock) {
-        return new UpdateDispatcher(conversations, updateWorkers, UpdateDispatcher.Backoff.exponential(), clock);
+    UpdateDispatcher dispatcher(Conversations conversations, ExecutorService updateWorkers, Clock clock,
+            MeterRegistry meters) {
+        return new UpdateDispatcher(conversations, updateWorkers, UpdateDispatcher.Backoff.exponential(), clock, meters);
     }
 
     /** Not in webhook mode: Telegram refuses getUpdates while a webhook is set. */
