@@ -23,9 +23,12 @@ record BotApi(String token, URI url, FakeBotApiServer sandbox) {
     }
 
     /** What the bot runs on, for the start-up line; {@code httpPort} is where this app's web server listens. */
-    String describe(int httpPort) {
-        return sandbox == null
+    String describe(int httpPort, BotConfig.Webhook webhook) {
+        if (sandbox != null) {
+            return "sandbox mode: open http://localhost:" + httpPort;
+        }
+        return webhook == null
                 ? "polling " + url + " · HTTP on port " + httpPort
-                : "sandbox mode: open http://localhost:" + httpPort;
+                : "webhook " + webhook.url() + " (Bot API " + url + ") · HTTP on port " + httpPort;
     }
 }

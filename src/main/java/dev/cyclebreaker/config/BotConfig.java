@@ -19,18 +19,54 @@ import java.util.regex.Pattern;
  * @param pollTimeoutSeconds the long-poll timeout of getUpdates
  * @param serverPort the HTTP port of this app (the sandbox web chat; later webhook, health); 0 for any free one
  * @param floodLimits what the sender allows itself towards Telegram: per chat, per group, in total
+ * @param webhook where Telegram posts updates in webhook mode, or null: long polling
  */
 public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,
-        int serverPort, FloodLimits floodLimits) {
+        int serverPort, FloodLimits floodLimits, Webhook webhook) {
 
-    /** With Telegram's flood limits. */
+    /** With Telegram's flood limits, polling. */
     public BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,
             int serverPort) {
         this(token, apiUrl, redisUrl, dataDir, workers, pollTimeoutSeconds, serverPort, FloodLimits.telegram());
     }
 
+    /** Polling. */
+    public BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,
+            int serverPort, FloodLimits floodLimits) {
+        this(token, apiUrl, redisUrl, dataDir, workers, pollTimeoutSeconds, serverPort, floodLimits, null);
+    }
+
+    /**
+     * Webhook mode: Telegram posts updates to {@code url} with {@code secret} in the
+     * {@code X-Telegram-Bot-Api-Secret-Token} header, over at most {@code maxConnections} connections.
+     */
+    public record Webhook(URI url, String secret, int maxConnections) {
+        public Webhook {
+            java.util.Objects.requireNonNull(url, "url");
+            if (secret == null || !SECRET.matcher(secret).matches()) {
+                throw new IllegalArgumentException("a webhook secret is 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
+            }
+        }
+
+        /** Never print the secret. */
+        @Override
+        public String toString() {
+            return "Webhook[url=" + url + ", secret=***, maxConnections=" + maxConnections + "]";
+        }
+    }
+
+    public BotConfig withWebhook(Webhook w) {
+        return new BotConfig(token, apiUrl, redisUrl, dataDir, workers, pollTimeoutSeconds, serverPort, floodLimits, w);
+    }
+
+    public boolean webhookMode() {
+        return webhook != null;
+    }
+
     public static final URI TELEGRAM = URI.create("https://api.telegram.org");
     private static final Pattern TOKEN = Pattern.compile("[0-9]{3,20}:[A-Za-z0-9_-]{30,100}");
+    /** What Telegram accepts as a secret_token. */
+    private static final Pattern SECRET = Pattern.compile("[A-Za-z0-9_-]{1,256}");
 
     public boolean sandbox() {
         return token == null;
@@ -44,8 +80,13 @@ public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, in
         URI api = url(env, "TELEGRAM_API_URL", TELEGRAM, "http", "https");
         URI redis = url(env, "REDIS_URL", null, "redis", "rediss");
         String mode = blankToNull(env.get("BOT_MODE"));
-        if (mode != null && !mode.toLowerCase(Locale.ROOT).equals("polling")) {
-            throw new ConfigException("BOT_MODE must be polling (webhook mode is not built yet), not '" + mode + "'");
+        String m = mode == null ? "polling" : mode.toLowerCase(Locale.ROOT);
+        if (!m.equals("polling") && !m.equals("webhook")) {
+            throw new ConfigException("BOT_MODE must be polling or webhook, not '" + mode + "'");
+        }
+        Webhook webhook = null;
+        if (m.equals("webhook")) {
+            webhook = webhook(env, token);
         }
         Path data = Path.of(env.getOrDefault("DATA_DIR", "data")).toAbsolutePath().normalize();
         int workers = number(env, "WORKERS", 32, 1, 512);
@@ -58,7 +99,31 @@ public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, in
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        return new BotConfig(token, api, redis, data, workers, poll, port, limits);
+        return new BotConfig(token, api, redis, data, workers, poll, port, limits, webhook);
+    }
+
+    private static Webhook webhook(Map<String, String> env, String token) {
+        if (token == null) {
+            throw new ConfigException("BOT_MODE=webhook needs TELEGRAM_BOT_TOKEN (without a token the local sandbox polls)");
+        }
+        String url = blankToNull(env.get("WEBHOOK_URL"));
+        if (url == null) {
+            throw new ConfigException("WEBHOOK_URL is required when BOT_MODE=webhook");
+        }
+        URI u = url(env, "WEBHOOK_URL", null, "https");
+        if (u.getRawQuery() != null || u.getRawFragment() != null || u.getRawUserInfo() != null) {
+            throw new ConfigException("WEBHOOK_URL must be a plain https URL: no user, query or fragment");
+        }
+        String secret = env.get("WEBHOOK_SECRET");
+        if (secret == null || secret.isEmpty()) {
+            throw new ConfigException("WEBHOOK_SECRET is required when BOT_MODE=webhook");
+        }
+        if (!SECRET.matcher(secret).matches()) {
+            // Without the value: it is a secret.
+            throw new ConfigException("WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
+        }
+        int connections = number(env, "WEBHOOK_MAX_CONNECTIONS", 40, 1, 100);
+        return new Webhook(u, secret, connections);
     }
 
     private static URI url(Map<String, String> env, String name, URI fallback, String... schemes) {
@@ -104,6 +169,7 @@ public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, in
     public String toString() {
         return "BotConfig[token=" + (token == null ? "none" : "***") + ", apiUrl=" + apiUrl + ", redis="
                 + (redisUrl == null ? "embedded" : redisUrl.getHost() + ":" + redisUrl.getPort()) + ", dataDir=" + dataDir
-                + ", workers=" + workers + ", floodLimits=" + floodLimits + "]";
+                + ", workers=" + workers + ", floodLimits=" + floodLimits
+                + ", mode=" + (webhook == null ? "polling" : webhook) + "]";
     }
 }

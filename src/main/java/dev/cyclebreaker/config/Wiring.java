@@ -20,6 +20,8 @@ import dev.cyclebreaker.telegram.PollingLoop;
 import dev.cyclebreaker.telegram.TelegramEndpoint;
 import dev.cyclebreaker.telegram.TelegramOutbox;
 import dev.cyclebreaker.telegram.UpdateDispatcher;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +31,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /** Builds the object graph. Features stay free of Spring; this is the one place that knows it. */
@@ -102,11 +105,13 @@ class Wiring {
         return redis.dueReminders();
     }
 
-    /** Checks the token, removes a webhook, publishes commands. */
+    /** Checks the token, removes a webhook (polling) or sets ours (webhook mode), publishes commands. */
     @Bean
-    Announcement announcement(TelegramEndpoint telegram, Texts texts) {
+    Announcement announcement(TelegramEndpoint telegram, Texts texts, BotConfig config) {
         try {
-            return new Announcement(telegram.setUpForPolling(texts));
+            BotConfig.Webhook w = config.webhook();
+            return new Announcement(w == null ? telegram.setUpForPolling(texts)
+                    : telegram.setUpForWebhook(texts, w.url(), w.secret(), w.maxConnections()));
         } catch (TelegramEndpoint.SetupFailure e) {
             throw new ConfigException(e.getMessage());
         }
@@ -115,14 +120,14 @@ class Wiring {
     /** Says in one line what we run on, once the web server listens and its port is known (SERVER_PORT=0). */
     @Bean
     ApplicationListener<WebServerInitializedEvent> announceWhenListening(Announcement ready, BotApi api,
-            RedisBackend redis) {
+            RedisBackend redis, BotConfig config) {
         return event -> LoggerFactory.getLogger("dev.cyclebreaker").info("CycleBreaker @" + ready.botUsername() + ": "
-                + api.describe(event.getWebServer().getPort()) + " · Redis: " + redis.describe());
+                + api.describe(event.getWebServer().getPort(), config.webhook()) + " · Redis: " + redis.describe());
     }
 
     @Bean
     TelegramOutbox outbox(TelegramEndpoint telegram, RedisBackend redis, BotConfig config, Clock clock,
-            ObjectProvider<Conversations> conversations) {
+            ObjectProvider<Conversations> conversations, MeterRegistry meters) {
         // Flood limits count real seconds towards Telegram, not the app's clock, which the sandbox
         // and tests move ahead.
         FloodGate gate = redis.floodGate(config.floodLimits(), Clock.systemUTC());
@@ -140,12 +145,13 @@ class Wiring {
                         e.toString());
             }
         };
-        return new TelegramOutbox(telegram.sendClient(), gate, blocked);
+        return new TelegramOutbox(telegram.sendClient(), gate, blocked, TelegramOutbox.Sleeper.REAL, meters);
     }
 
     @Bean
-    Conversations conversations(Engine engine, SessionStore store, TelegramOutbox outbox, DueReminders reminders) {
-        return new Conversations(engine, store, outbox, reminders, 100_000);
+    Conversations conversations(Engine engine, SessionStore store, TelegramOutbox outbox, DueReminders reminders,
+            MeterRegistry meters) {
+        return new Conversations(engine, store, outbox, reminders, 100_000, Operations.quizCounter(meters));
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -156,9 +162,13 @@ class Wiring {
     /** Raises each due reminder as an event for its user; the engine decides what, if anything, to send. */
     @Bean
     ReminderPoller reminderPoller(DueReminders reminders, Conversations conversations, Clock clock,
-            ExecutorService reminderWorkers) {
-        ReminderHandler fire = (ref, due) -> conversations.handle(new Event.ReminderDue(
-                new Origin(0, ref.userId(), ref.userId(), null, clock.instant()), ref.id()));
+            ExecutorService reminderWorkers, MeterRegistry meters) {
+        Counter fired = meters.counter("cyclebreaker.reminders.fired");
+        ReminderHandler fire = (ref, due) -> {
+            conversations.handle(new Event.ReminderDue(
+                    new Origin(0, ref.userId(), ref.userId(), null, clock.instant()), ref.id()));
+            fired.increment();
+        };
         return new ReminderPoller(reminders, fire, clock, reminderWorkers, PollerSettings.defaults());
     }
 
@@ -177,11 +187,14 @@ class Wiring {
     }
 
     @Bean
-    UpdateDispatcher dispatcher(Conversations conversations, ExecutorService updateWorkers, Clock clock) {
-        return new UpdateDispatcher(conversations, updateWorkers, UpdateDispatcher.Backoff.exponential(), clock);
+    UpdateDispatcher dispatcher(Conversations conversations, ExecutorService updateWorkers, Clock clock,
+            MeterRegistry meters) {
+        return new UpdateDispatcher(conversations, updateWorkers, UpdateDispatcher.Backoff.exponential(), clock, meters);
     }
 
+    /** Not in webhook mode: Telegram refuses getUpdates while a webhook is set. */
     @Bean
+    @Conditional(BotModes.Polling.class)
     PollingLoop pollingLoop(TelegramEndpoint telegram, UpdateDispatcher dispatcher, BotConfig config, Announcement ready) {
         return new PollingLoop(telegram.pollClient(), telegram::cancelPoll, dispatcher, config.pollTimeoutSeconds(),
                 UpdateDispatcher.Backoff.exponential());

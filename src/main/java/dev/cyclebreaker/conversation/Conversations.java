@@ -27,8 +27,23 @@ public final class Conversations {
     private final DueReminders reminders;
     private final SessionCodec codec = new SessionCodec();
     private final Cache<Long, Stored> cache;
+    private final Observer observer;
+
+    /** Told of every committed change of a session, e.g. to count quizzes started and finished. */
+    @FunctionalInterface
+    public interface Observer {
+        Observer NONE = (before, after) -> { };
+
+        void committed(Session before, Session after);
+    }
 
     public Conversations(Engine engine, SessionStore store, Outbox outbox, DueReminders reminders, long cacheSize) {
+        this(engine, store, outbox, reminders, cacheSize, Observer.NONE);
+    }
+
+    public Conversations(Engine engine, SessionStore store, Outbox outbox, DueReminders reminders, long cacheSize,
+            Observer observer) {
+        this.observer = observer;
         this.engine = engine;
         this.store = store;
         this.outbox = outbox;
@@ -70,6 +85,7 @@ public final class Conversations {
             CommitResult r = store.commit(user, current.version(), updateId, data);
             if (r instanceof CommitResult.Committed c) {
                 cache.put(user, new Stored(c.version(), Math.max(updateId, current.lastUpdateId()), data));
+                observe(session, t.session());
                 carryOut(t.effects());
                 return Outcome.APPLIED;
             }
@@ -82,6 +98,14 @@ public final class Conversations {
             cache.put(user, now == null ? NOTHING : now);
         }
         throw new TransientFailure("session of one user kept changing under " + MAX_ATTEMPTS + " attempts", null);
+    }
+
+    private void observe(Session before, Session after) {
+        try {
+            observer.committed(before, after);
+        } catch (RuntimeException e) {
+            log.warn("session observer failed: {}", e.getClass().getSimpleName());
+        }
     }
 
     /** Best effort after a bug: tell the user something went wrong rather than leave them waiting. */

@@ -284,6 +284,40 @@ public final class FakeTelegram {
         }
     }
 
+    /**
+     * Webhook mode: takes every queued update off the queue, oldest first, as the JSON Telegram
+     * would post to the webhook; the test posts them (getUpdates answers 409 meanwhile).
+     */
+    public List<String> takeUpdatesForWebhook() {
+        return take(u -> true);
+    }
+
+    /** As {@link #takeUpdatesForWebhook()}, only the updates from one user (their messages, edits, presses). */
+    public List<String> takeUpdatesForWebhook(long userId) {
+        return take(u -> {
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = u.fields(); it.hasNext(); ) {
+                if (it.next().getValue().path("from").path("id").asLong(0) == userId) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private List<String> take(Predicate<ObjectNode> matching) {
+        List<String> bodies = new ArrayList<>();
+        for (ObjectNode u : updates.drain(matching)) {
+            bodies.add(u.toString());
+        }
+        touch();
+        return bodies;
+    }
+
+    /** The URL set with setWebhook, or "" when none is set. */
+    public String webhookUrl() {
+        return webhookUrlLocked();
+    }
+
     /** Delivers an earlier update again, even if the bot has confirmed it: a replay after a crash. */
     public void redeliver(long updateId) {
         updates.redeliver(updateId);

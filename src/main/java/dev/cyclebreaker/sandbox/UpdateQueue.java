@@ -145,6 +145,24 @@ final class UpdateQueue {
         }
     }
 
+    /** Removes and returns the queued updates that match, oldest first: what Telegram posts to a webhook. */
+    List<ObjectNode> drain(java.util.function.Predicate<ObjectNode> matching) {
+        lock.lock();
+        try {
+            List<ObjectNode> taken = new ArrayList<>();
+            for (Iterator<Entry> it = queue.iterator(); it.hasNext(); ) {
+                Entry e = it.next();
+                if (matching.test(e.update)) {
+                    taken.add(e.update);
+                    it.remove();
+                }
+            }
+            return taken;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     void clear() {
         lock.lock();
         try {

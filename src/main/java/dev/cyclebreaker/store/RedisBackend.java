@@ -80,6 +80,21 @@ public final class RedisBackend implements AutoCloseable {
         return new RedisFloodGate(connection, limits, clock);
     }
 
+    /**
+     * Whether Redis answers PING within {@code timeout}: the readiness check. Never throws and never
+     * waits longer, whatever the connection is doing (reconnecting after Redis went away, say).
+     */
+    public boolean ping(java.time.Duration timeout) {
+        try {
+            return "PONG".equals(connection.async().ping().get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /** For the startup line: where the data lives, never a password. */
     public String describe() {
         return description;

@@ -14,6 +14,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.DeleteWebhook;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -88,9 +89,35 @@ public final class TelegramEndpoint implements AutoCloseable {
      * @throws SetupFailure with one line saying what is wrong
      */
     public String setUpForPolling(Texts texts) {
+        return setUp(texts, () -> sendClient.execute(DeleteWebhook.builder().dropPendingUpdates(false).build()));
+    }
+
+    /** The update kinds Telegram posts to the webhook. */
+    public static final List<String> WEBHOOK_UPDATES = List.of("message", "edited_message", "callback_query",
+            "inline_query", "my_chat_member");
+
+    /**
+     * Checks the token with getMe, points Telegram at the webhook with its secret token (pending
+     * updates kept) and publishes the command menu.
+     *
+     * @return the bot's username
+     * @throws SetupFailure with one line saying what is wrong (never the secret)
+     */
+    public String setUpForWebhook(Texts texts, URI url, String secret, int maxConnections) {
+        return setUp(texts, () -> sendClient.execute(SetWebhook.builder().url(url.toString()).secretToken(secret)
+                .allowedUpdates(WEBHOOK_UPDATES).maxConnections(maxConnections).dropPendingUpdates(false).build()));
+    }
+
+    /** How updates reach us: deleteWebhook for polling, setWebhook for the webhook. */
+    @FunctionalInterface
+    private interface TransportCall {
+        void run() throws TelegramApiException;
+    }
+
+    private String setUp(Texts texts, TransportCall transport) {
         try {
             User me = sendClient.execute(new GetMe());
-            sendClient.execute(DeleteWebhook.builder().dropPendingUpdates(false).build());
+            transport.run();
             for (Lang lang : Lang.values()) {
                 List<BotCommand> commands = COMMANDS.stream()
                         .map(c -> new BotCommand(c, texts.t(lang, "command." + c))).toList();

@@ -4,6 +4,8 @@ import dev.cyclebreaker.conversation.Effect;
 import dev.cyclebreaker.conversation.Message;
 import dev.cyclebreaker.conversation.Outbox;
 import dev.cyclebreaker.conversation.TransientFailure;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,16 +51,28 @@ public final class TelegramOutbox implements Outbox {
     private final FloodGate gate;
     private final ChatStatusListener chats;
     private final Sleeper sleeper;
+    private final MeterRegistry meters;
 
     public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats) {
         this(client, gate, chats, Sleeper.REAL);
     }
 
     public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats, Sleeper sleeper) {
+        this(client, gate, chats, sleeper, new SimpleMeterRegistry());
+    }
+
+    /** @param meters counts Bot API calls by method and outcome ({@code cyclebreaker.telegram.calls}) */
+    public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats, Sleeper sleeper,
+            MeterRegistry meters) {
         this.client = client;
         this.gate = gate;
         this.chats = chats;
         this.sleeper = sleeper;
+        this.meters = meters;
+    }
+
+    private void count(BotApiMethod<?> method, String outcome) {
+        meters.counter("cyclebreaker.telegram.calls", "method", method.getMethod(), "outcome", outcome).increment();
     }
 
     /** Waits for the flood gate or a 429; a seam so tests need not wait. */
@@ -150,9 +164,11 @@ public final class TelegramOutbox implements Outbox {
             }
             try {
                 client.execute(method);
+                count(method, "ok");
                 return Answer.DONE;
             } catch (TelegramApiRequestException e) {
                 int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+                count(method, code == 429 || code == 403 ? String.valueOf(code) : "error");
                 if (code == 429) {
                     Duration retryAfter = retryAfter(e);
                     if (chat == null) {
@@ -176,6 +192,7 @@ public final class TelegramOutbox implements Outbox {
                 }
                 return Answer.DONE;
             } catch (TelegramApiException e) {
+                count(method, "error");
                 throw new TransientFailure("Telegram unreachable for " + method.getMethod(), e);
             }
         }

@@ -3,6 +3,7 @@ package dev.cyclebreaker.telegram;
 import dev.cyclebreaker.conversation.Conversations;
 import dev.cyclebreaker.conversation.Event;
 import dev.cyclebreaker.conversation.TransientFailure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.HashMap;
@@ -32,12 +33,22 @@ public final class UpdateDispatcher {
     private final UpdateMapper mapper;
     /** Each user's updates waiting or in progress, oldest first; a user has a lane while a worker drains it. */
     private final Map<Long, ArrayDeque<Update>> lanes = new HashMap<>();
+    private final MeterRegistry meters;
 
-    public UpdateDispatcher(Conversations conversations, ExecutorService workers, Backoff backoff, Clock clock) {
+    /** @param meters counts updates by type and outcome ({@code cyclebreaker.updates}) and times their handling */
+    public UpdateDispatcher(Conversations conversations, ExecutorService workers, Backoff backoff, Clock clock,
+            MeterRegistry meters) {
         this.conversations = conversations;
         this.workers = workers;
         this.backoff = backoff;
         this.mapper = new UpdateMapper(clock);
+        this.meters = meters;
+    }
+
+    private void count(String type, String outcome, long startNanos) {
+        meters.counter("cyclebreaker.updates", "type", type, "outcome", outcome).increment();
+        meters.timer("cyclebreaker.update.handling", "type", type).record(System.nanoTime() - startNanos,
+                java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -117,12 +128,15 @@ public final class UpdateDispatcher {
     public void processOne(Update u, BooleanSupplier running) {
         Optional<Event> event = mapper.map(u);
         if (event.isEmpty()) {
+            meters.counter("cyclebreaker.updates", "type", "Ignored", "outcome", "IGNORED").increment();
             return;
         }
+        String type = event.get().getClass().getSimpleName();
         for (int attempt = 0; ; attempt++) {
             long start = System.nanoTime();
             try {
                 Conversations.Outcome outcome = conversations.handle(event.get());
+                count(type, outcome.name(), start);
                 if (updates.isInfoEnabled()) {
                     // Who (a pseudonym), what kind, what happened, how long: never the text.
                     updates.info("update {} user={} type={} outcome={} ms={}", u.getUpdateId(),
@@ -131,6 +145,7 @@ public final class UpdateDispatcher {
                 }
                 return;
             } catch (TransientFailure e) {
+                meters.counter("cyclebreaker.updates", "type", type, "outcome", "TRANSIENT_FAILURE").increment();
                 if (!running.getAsBoolean()) {
                     throw new Stopped();
                 }
@@ -138,7 +153,8 @@ public final class UpdateDispatcher {
                 backoff.pause(attempt);
             } catch (RuntimeException e) {
                 // A bug, not an outage: retrying would fail the same way. Apologise and move on.
-                log.error("update {} ({}) failed", u.getUpdateId(), event.get().getClass().getSimpleName(), e);
+                count(type, "ERROR", start);
+                log.error("update {} ({}) failed", u.getUpdateId(), type, e);
                 conversations.apologise(event.get());
                 return;
             }

@@ -65,4 +65,54 @@ class BotConfigTest {
         assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("REDIS_URL", "redis//:s3cret@h")))
                 .hasMessageNotContaining("s3cret");
     }
+
+    @Test
+    void webhookModeReadsTheUrlTheSecretAndTheConnections() {
+        BotConfig c = BotConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "BOT_MODE", "Webhook",
+                "WEBHOOK_URL", "https://bot.example.org/telegram/webhook", "WEBHOOK_SECRET", "s3cret_-X"));
+
+        assertThat(c.webhookMode()).isTrue();
+        assertThat(c.webhook().url().toString()).isEqualTo("https://bot.example.org/telegram/webhook");
+        assertThat(c.webhook().secret()).isEqualTo("s3cret_-X");
+        assertThat(c.webhook().maxConnections()).isEqualTo(40);
+        assertThat(c.toString()).doesNotContain("s3cret_-X");
+        assertThat(BotConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).webhookMode()).isFalse();
+        assertThat(BotConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "BOT_MODE", "polling",
+                "WEBHOOK_URL", "nonsense")).webhookMode()).isFalse();
+    }
+
+    @Test
+    void eachWebhookProblemIsSaidInOneExactLineWithoutTheSecret() {
+        Map<String, String> ok = Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "BOT_MODE", "webhook",
+                "WEBHOOK_URL", "https://bot.example.org/hook", "WEBHOOK_SECRET", "abc");
+
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(without(ok, "WEBHOOK_URL")))
+                .hasMessage("WEBHOOK_URL is required when BOT_MODE=webhook");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(with(ok, "WEBHOOK_URL", "http://bot.example.org/hook")))
+                .hasMessage("WEBHOOK_URL is not a valid URL: expected https://host[:port]");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(with(ok, "WEBHOOK_URL", "https://bot.example.org/hook?x=1")))
+                .hasMessage("WEBHOOK_URL must be a plain https URL: no user, query or fragment");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(without(ok, "WEBHOOK_SECRET")))
+                .hasMessage("WEBHOOK_SECRET is required when BOT_MODE=webhook");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(with(ok, "WEBHOOK_SECRET", "no spaces!")))
+                .hasMessage("WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(with(ok, "WEBHOOK_SECRET", "a".repeat(257))))
+                .hasMessage("WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and -");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(without(ok, "TELEGRAM_BOT_TOKEN")))
+                .hasMessage("BOT_MODE=webhook needs TELEGRAM_BOT_TOKEN (without a token the local sandbox polls)");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("BOT_MODE", "carrier-pigeon")))
+                .hasMessage("BOT_MODE must be polling or webhook, not 'carrier-pigeon'");
+    }
+
+    private static Map<String, String> with(Map<String, String> env, String name, String value) {
+        Map<String, String> copy = new java.util.HashMap<>(env);
+        copy.put(name, value);
+        return copy;
+    }
+
+    private static Map<String, String> without(Map<String, String> env, String name) {
+        Map<String, String> copy = new java.util.HashMap<>(env);
+        copy.remove(name);
+        return copy;
+    }
 }
