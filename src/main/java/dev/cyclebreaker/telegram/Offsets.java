@@ -18,12 +18,13 @@ final class Offsets {
     private long finished;
 
     /**
-     * @return true when the update is now in flight; false for one we hold, or did and have not
-     *     confirmed yet. One from below the offset (Telegram never sends those, but a server might)
-     *     is taken again: the store recognises it as a replay and re-sends the current view.
+     * @return true when the update is now in flight; false for one we hold, did, or confirmed. A
+     *     poll sent before an update finished may still bring it back after the offset passed it:
+     *     that one is done, not a new delivery. (After a crash the offset starts again at 0, and a
+     *     replay reaches the store, which recognises it.)
      */
     synchronized boolean accept(int updateId) {
-        if (inFlight.contains(updateId) || doneAhead.contains(updateId)) {
+        if (updateId < offset || inFlight.contains(updateId) || doneAhead.contains(updateId)) {
             return false;
         }
         inFlight.add(updateId);
