@@ -107,7 +107,8 @@ public final class TelegramOutbox implements Outbox {
                     .replyMarkup(keyboard(ed.message())));
         }
         if (e instanceof Effect.AnswerButton a) {
-            return AnswerCallbackQuery.builder().callbackQueryId(a.callbackId()).text(a.toast()).build();
+            return new AnswerIgnoringResult(AnswerCallbackQuery.builder().callbackQueryId(a.callbackId())
+                    .text(a.toast()));
         }
         return null; // EraseUser is carried out by the store
     }
@@ -145,6 +146,18 @@ public final class TelegramOutbox implements Outbox {
         @Override
         public Serializable deserializeResponse(String answer) throws TelegramApiRequestException {
             return succeeded(answer) ? null : super.deserializeResponse(answer);
+        }
+    }
+
+    /** An answerCallbackQuery whose answer is checked, not mapped: see {@link #succeeded}. */
+    static final class AnswerIgnoringResult extends AnswerCallbackQuery {
+        AnswerIgnoringResult(AnswerCallbackQueryBuilder<?, ?> b) {
+            super(b);
+        }
+
+        @Override
+        public Boolean deserializeResponse(String answer) throws TelegramApiRequestException {
+            return succeeded(answer) ? Boolean.TRUE : super.deserializeResponse(answer);
         }
     }
 
