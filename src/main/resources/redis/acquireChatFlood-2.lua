@@ -1,7 +1,9 @@
 --[[
   acquireChatFlood: take one token from a chat's flood bucket, unless Telegram paused the chat.
 
-  KEYS[1]  the chat's bucket, cb:{c:<chatId>}:flood, fields tokens, ts (ms, the callers' clocks)
+  KEYS[1]  the chat's bucket, cb:{c:<chatId>}:flood, fields tokens, ts (ms, the callers' clocks),
+           and paused, set by pauseChatFlood: only then is the pause key looked at, which saves
+           a command on every message
   KEYS[2]  the chat's pause, cb:{c:<chatId>}:pause, present while a 429's retry_after runs
   ARGV[1]  now, ms since the epoch, by the caller's clock
   ARGV[2]  refill, tokens a second
@@ -16,15 +18,18 @@
   is timed by Redis itself (PTTL), as Telegram's retry_after is a duration, not a moment. The
   bucket expires once it would be full again, so an idle chat leaves nothing behind.
 ]]
-local paused = redis.call('PTTL', KEYS[2])
-if paused > 0 then
-  return paused
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts', 'paused')
+if state[3] then
+  local paused = redis.call('PTTL', KEYS[2])
+  if paused > 0 then
+    return paused
+  end
+  redis.call('HDEL', KEYS[1], 'paused')
 end
 
 local now = tonumber(ARGV[1])
 local rate = tonumber(ARGV[2])
 local capacity = tonumber(ARGV[3])
-local state = redis.call('HMGET', KEYS[1], 'tokens', 'ts')
 local tokens = tonumber(state[1])
 local ts = tonumber(state[2])
 if tokens == nil or ts == nil then

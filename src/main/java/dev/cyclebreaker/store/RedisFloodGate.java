@@ -43,7 +43,7 @@ public final class RedisFloodGate implements FloodGate {
     private final ReentrantLock reserving = new ReentrantLock();
     private final LuaScript acquireChat = LuaScript.load("acquireChatFlood-2");
     private final LuaScript refundChat = LuaScript.load("refundChatFlood-1");
-    private final LuaScript pauseChat = LuaScript.load("pauseChatFlood-1");
+    private final LuaScript pauseChat = LuaScript.load("pauseChatFlood-2");
     private final LuaScript reserveGlobal = LuaScript.load("reserveGlobalFlood-1");
     private final byte[] globalRate;
     private final byte[] globalBurst;
@@ -78,7 +78,7 @@ public final class RedisFloodGate implements FloodGate {
     public void pause(long chatId, Duration retryAfter) {
         long millis = Math.max(1, retryAfter.toMillis());
         try {
-            pauseChat.run(redis, ScriptOutputType.INTEGER, new String[] {Keys.chatPause(chatId)},
+            pauseChat.run(redis, ScriptOutputType.INTEGER, new String[] {Keys.chatPause(chatId), Keys.chatFlood(chatId)},
                     ascii(Long.toString(millis)));
         } catch (RedisException e) {
             throw new TransientFailure("Redis unreachable for the flood gate", e);

@@ -53,7 +53,7 @@ public final class TelegramEndpoint implements AutoCloseable {
                 .readTimeout(Duration.ofSeconds(75)) // longer than any long-poll timeout we ask for
                 .build();
         TelegramUrl url = new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port(apiUrl), false);
-        this.sendClient = new OkHttpTelegramClient(sendHttp, token, url);
+        this.sendClient = new BlockingTelegramClient(sendHttp, token, url);
         this.pollClient = new OkHttpTelegramClient(pollHttp, token, url);
     }
 

@@ -92,6 +92,25 @@ class RedisFloodGateIT {
     }
 
     @Test
+    void aPauseOutlivesTheChatsBucketAndEndsOnTime() {
+        FloodGate gate = new RedisFloodGate(redis.connection(), CHAT_LIMITS, clock);
+        RedisCommands<String, byte[]> r = redis.connection().sync();
+        assertThat(gate.acquire(ANN)).isZero();
+
+        gate.pause(ANN, Duration.ofMillis(300));
+
+        assertThat(r.pttl(Keys.chatFlood(ANN))).as("the bucket, which marks the pause, lives as long")
+                .isGreaterThanOrEqualTo(r.pttl(Keys.chatPause(ANN)));
+        assertThat(gate.acquire(ANN)).isPositive();
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (r.exists(Keys.chatPause(ANN)) > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(gate.acquire(ANN)).as("the pause is over").isZero();
+        assertThat(r.hexists(Keys.chatFlood(ANN), "paused")).isFalse();
+    }
+
+    @Test
     void twoInstancesShareTheGlobalRate() {
         FloodLimits limits = new FloodLimits(1.0, 3, 20, 3, 10, 5);
         FloodGate one = new RedisFloodGate(newConnection(), limits, clock);

@@ -1,0 +1,73 @@
+package dev.cyclebreaker.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Serializable;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The library's client, except that {@link #execute(BotApiMethod)} runs the call on the calling
+ * thread. The library enqueues every call on OkHttp's dispatcher and waits for the future, two
+ * thread hand-offs per call that cost more CPU than the call itself; a worker blocks either way.
+ * Same request (JSON body, same URL), same answer handling ({@code deserializeResponse}), same
+ * exceptions: a network failure is a {@link TelegramApiException}, a refusal the method's own
+ * {@code TelegramApiRequestException}.
+ */
+final class BlockingTelegramClient extends OkHttpTelegramClient {
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+
+    private final OkHttpClient http;
+    private final ObjectMapper mapper;
+    private final HttpUrl base;
+
+    BlockingTelegramClient(OkHttpClient http, String token, TelegramUrl url) {
+        this(new ObjectMapper(), http, token, url);
+    }
+
+    private BlockingTelegramClient(ObjectMapper mapper, OkHttpClient http, String token, TelegramUrl url) {
+        super(mapper, http, token, url);
+        this.http = http;
+        this.mapper = mapper;
+        HttpUrl.Builder b = new HttpUrl.Builder().scheme(url.getSchema()).host(url.getHost()).port(url.getPort())
+                .addPathSegment("bot" + token);
+        if (url.isTestServer()) {
+            b.addPathSegment("test");
+        }
+        this.base = b.build();
+    }
+
+    @Override
+    public <T extends Serializable, Method extends BotApiMethod<T>> T execute(Method method)
+            throws TelegramApiException {
+        if (method == null) {
+            throw new TelegramApiException("Parameter method can not be null");
+        }
+        method.validate();
+        Request request;
+        try {
+            request = new Request.Builder().url(base.newBuilder().addPathSegment(method.getMethod()).build())
+                    .post(RequestBody.create(mapper.writeValueAsString(method), JSON)).build();
+        } catch (IOException e) {
+            throw new TelegramApiException("Unable to execute " + method.getMethod() + " method", e);
+        }
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody body = response.body();
+            if (body == null) {
+                throw new TelegramApiException("Telegram api returned empty response");
+            }
+            return method.deserializeResponse(body.string());
+        } catch (IOException e) {
+            throw new TelegramApiException("Unable to execute " + method.getMethod() + " method", e);
+        }
+    }
+}
