@@ -1,10 +1,12 @@
 package dev.cyclebreaker.config;
 
+import dev.cyclebreaker.conversation.BotIdentity;
 import dev.cyclebreaker.conversation.Conversations;
 import dev.cyclebreaker.conversation.Engine;
 import dev.cyclebreaker.conversation.Event;
 import dev.cyclebreaker.conversation.Origin;
 import dev.cyclebreaker.conversation.SessionStore;
+import dev.cyclebreaker.conversation.SharedResults;
 import dev.cyclebreaker.i18n.Texts;
 import dev.cyclebreaker.quiz.QuizDefinition;
 import dev.cyclebreaker.reminders.DueReminders;
@@ -13,6 +15,7 @@ import dev.cyclebreaker.reminders.ReminderHandler;
 import dev.cyclebreaker.reminders.ReminderPoller;
 import dev.cyclebreaker.sandbox.FakeBotApiServer;
 import dev.cyclebreaker.sandbox.SandboxClock;
+import dev.cyclebreaker.sharing.ShareTokens;
 import dev.cyclebreaker.store.RedisBackend;
 import dev.cyclebreaker.telegram.ChatStatusListener;
 import dev.cyclebreaker.telegram.FloodGate;
@@ -20,6 +23,7 @@ import dev.cyclebreaker.telegram.PollingLoop;
 import dev.cyclebreaker.telegram.TelegramEndpoint;
 import dev.cyclebreaker.telegram.TelegramOutbox;
 import dev.cyclebreaker.telegram.UpdateDispatcher;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -55,9 +59,15 @@ class Wiring {
         }
     }
 
+    /** The bot's username comes from getMe (the {@link Announcement}); deep links need it. */
     @Bean
-    Engine engine(QuizDefinition quiz, Texts texts) {
-        return new Engine(quiz, texts);
+    Engine engine(QuizDefinition quiz, Texts texts, Announcement ready) {
+        return new Engine(quiz, texts, new BotIdentity(ready.botUsername()));
+    }
+
+    @Bean
+    SharedResults sharedResults(RedisBackend redis) {
+        return redis.sharedResults(new ShareTokens(new SecureRandom()));
     }
 
     /**
@@ -142,8 +152,9 @@ class Wiring {
     }
 
     @Bean
-    Conversations conversations(Engine engine, SessionStore store, TelegramOutbox outbox, DueReminders reminders) {
-        return new Conversations(engine, store, outbox, reminders, 100_000);
+    Conversations conversations(Engine engine, SessionStore store, TelegramOutbox outbox, DueReminders reminders,
+            SharedResults shares) {
+        return new Conversations(engine, store, outbox, reminders, shares, 100_000);
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -28,6 +28,14 @@ public sealed interface Effect {
     record CancelReminder(long userId, String reminderId) implements Effect {
     }
 
+    /**
+     * Publish a result link, then send its message to {@code chatId}: carried out after the commit, where a random
+     * token may be drawn. A replay publishes nothing; the user presses again and gets a new link (both erased with
+     * the user).
+     */
+    record PublishShare(long userId, long chatId, dev.cyclebreaker.i18n.Lang lang, SharedResult result) implements Effect {
+    }
+
     /** Delete everything stored about the user: executed by the store instead of a session write. */
     record EraseUser(long userId) implements Effect {
     }

@@ -7,7 +7,26 @@ public sealed interface Event {
     Origin origin();
 
     /** A slash command, lower-cased, without the leading slash or {@code @botname}. */
-    record Command(Origin origin, String name, String payload) implements Event {
+    record Command(Origin origin, String name, String payload, Optional<SharedResult> shared) implements Event {
+        /** Deep-link payloads of result links: {@code r_<token>}. */
+        public static final String RESULT_LINK = "r_";
+
+        public Command {
+            shared = shared == null ? Optional.empty() : shared;
+        }
+
+        public Command(Origin origin, String name, String payload) {
+            this(origin, name, payload, Optional.empty());
+        }
+
+        /** {@code /start r_<token>}: a result link, resolved (or not) by the caller before the engine runs. */
+        public boolean opensResultLink() {
+            return name.equals("start") && payload.startsWith(RESULT_LINK);
+        }
+
+        public Command withShared(Optional<SharedResult> s) {
+            return new Command(origin, name, payload, s);
+        }
     }
 
     /**

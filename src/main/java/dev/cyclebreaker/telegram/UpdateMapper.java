@@ -89,7 +89,8 @@ public final class UpdateMapper {
         if (m.getChat() == null || !"private".equals(m.getChat().getType())) {
             return Optional.empty();
         }
-        Origin o = new Origin(updateId, q.getFrom().getId(), m.getChatId(), q.getFrom().getLanguageCode(), at);
+        Origin o = new Origin(updateId, q.getFrom().getId(), m.getChatId(), q.getFrom().getLanguageCode(), at,
+                q.getFrom().getFirstName());
         return Optional.of(new Event.ButtonPressed(o, q.getId(), m.getMessageId(), CallbackCodec.decode(q.getData())));
     }
 
@@ -99,7 +100,7 @@ public final class UpdateMapper {
                 || !"private".equals(m.getChat().getType())) {
             return Optional.empty();
         }
-        return Optional.of(new Origin(updateId, from.getId(), m.getChatId(), from.getLanguageCode(), at));
+        return Optional.of(new Origin(updateId, from.getId(), m.getChatId(), from.getLanguageCode(), at, from.getFirstName()));
     }
 
     /** Telegram marks commands with a bot_command entity; a bare "/word" counts too (some clients, our fakes). */
