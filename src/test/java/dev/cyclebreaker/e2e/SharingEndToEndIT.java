@@ -1,0 +1,115 @@
+package dev.cyclebreaker.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cyclebreaker.sandbox.ChatMessage;
+import dev.cyclebreaker.sandbox.InlineButton;
+import dev.cyclebreaker.store.RedisTestServer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Sharing a result, end to end: the link, the friend's card, the comparison, and /forget. */
+class SharingEndToEndIT {
+    private static final Pattern LINK = Pattern.compile("https://t\\.me/([A-Za-z0-9_]+)\\?start=(r_[A-Za-z0-9_-]{22})");
+
+    @RegisterExtension
+    static final RedisTestServer redis = RedisTestServer.any();
+
+    TestBot bot;
+
+    @BeforeEach
+    void start() throws Exception {
+        bot = TestBot.start(redis);
+    }
+
+    @AfterEach
+    void stop() {
+        bot.close();
+    }
+
+    @Test
+    void aFriendOpensTheLinkSeesTheCardTakesTheTestAndSeesTheComparison() {
+        long ann = bot.user("Ann", "en");
+        ChatMessage profile = finishTest(ann, 5);
+        String payload = shareNamed(ann, profile);
+
+        long ben = bot.user("Ben", "en");
+        ChatMessage card = bot.send(ben, "/start " + payload);
+        assertThat(card.text()).contains("Ann").contains("Pursuit").contains("Distance").contains("▓");
+        assertThat(card.buttons()).extracting(InlineButton::value).containsExactly("s");
+
+        ChatMessage screen = bot.press(ben, card, "s");
+        for (int i = 1; i <= bot.quizSize(); i++) {
+            screen = bot.press(ben, screen, bot.answerData(screen, 1));
+        }
+
+        assertThat(screen.text()).contains("You:").contains("your friend:");
+        assertThat(bot.send(ben, "/profile").text()).contains("your friend:");
+        bot.assertEveryButtonPressWasAnswered();
+        bot.assertNoViolations();
+    }
+
+    @Test
+    void aForgedOrUnknownLinkGetsAFriendlyNoteAndTheWelcome() {
+        long cy = bot.user("Cy", "en");
+
+        ChatMessage note = bot.send(cy, "/start r_AAAAAAAAAAAAAAAAAAAAAA");
+        ChatMessage welcome = bot.awaitBotMessages(cy, 2);
+        ChatMessage forged = bot.send(cy, "/start r_not-a-token");
+
+        assertThat(note.text()).contains("not valid any more");
+        assertThat(welcome.buttons()).extracting(InlineButton::value).containsExactly("s");
+        assertThat(forged.text()).contains("not valid any more");
+        bot.assertNoViolations();
+    }
+
+    @Test
+    void forgetInvalidatesTheLinksAndLeavesNoKeyOfTheUser() {
+        long dee = bot.user("Dee", "zh-hans");
+        ChatMessage profile = finishTest(dee, 2);
+        String payload = shareAnonymously(dee, profile);
+        long eli = bot.user("Eli", "en");
+        assertThat(bot.send(eli, "/start " + payload).text()).contains("A friend").doesNotContain("Dee");
+
+        bot.press(dee, bot.send(dee, "/forget"), "f:y");
+        bot.awaitNoKeysOf(dee);
+
+        int before = bot.telegram().botMessages(eli).size();
+        ChatMessage gone = bot.send(eli, "/start " + payload);
+        assertThat(gone.text()).contains("no longer shared");
+        bot.awaitBotMessages(eli, before + 2);
+        assertThat(redis.connection().sync().keys("cb:{s:*")).noneMatch(k -> k.contains(payload.substring(2)));
+        bot.assertNoViolations();
+    }
+
+    private ChatMessage finishTest(long user, int choice) {
+        ChatMessage screen = bot.press(user, bot.send(user, "/start"), "s");
+        for (int i = 1; i <= bot.quizSize(); i++) {
+            screen = bot.press(user, screen, bot.answerData(screen, choice));
+        }
+        assertThat(screen.buttons()).extracting(InlineButton::value).contains("sh");
+        return screen;
+    }
+
+    private String shareNamed(long user, ChatMessage profile) {
+        ChatMessage ask = bot.pressExpectingNew(user, profile, "sh");
+        return linkIn(bot.pressExpectingNew(user, ask, "sh:n"));
+    }
+
+    private String shareAnonymously(long user, ChatMessage profile) {
+        ChatMessage ask = bot.pressExpectingNew(user, profile, "sh");
+        return linkIn(bot.pressExpectingNew(user, ask, "sh:a"));
+    }
+
+    private static String linkIn(ChatMessage m) {
+        Matcher found = LINK.matcher(m.text());
+        assertThat(found.find()).as("a result link in " + m.text()).isTrue();
+        assertThat(found.group(1)).isEqualTo("cyclebreaker_sandbox_bot");
+        assertThat(m.buttons()).anyMatch(b -> b.action().equals("copy_text") && b.value().equals(found.group()));
+        return found.group(2);
+    }
+}
