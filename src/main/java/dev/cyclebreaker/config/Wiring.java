@@ -15,6 +15,8 @@ import dev.cyclebreaker.reminders.ReminderHandler;
 import dev.cyclebreaker.reminders.ReminderPoller;
 import dev.cyclebreaker.sandbox.FakeBotApiServer;
 import dev.cyclebreaker.sandbox.SandboxClock;
+import dev.cyclebreaker.sharing.ResultCardRenderer;
+import dev.cyclebreaker.sharing.ResultCards;
 import dev.cyclebreaker.sharing.ShareTokens;
 import dev.cyclebreaker.store.RedisBackend;
 import dev.cyclebreaker.telegram.ChatStatusListener;
@@ -63,6 +65,12 @@ class Wiring {
     @Bean
     Engine engine(QuizDefinition quiz, Texts texts, Announcement ready) {
         return new Engine(quiz, texts, new BotIdentity(ready.botUsername()));
+    }
+
+    /** Result card pictures: rendered once per distinct card, 16 MB of them kept (some 400). */
+    @Bean
+    ResultCards resultCards(QuizDefinition quiz) {
+        return new ResultCards(new ResultCardRenderer(quiz.bandLow(), quiz.bandHigh()), 16L << 20);
     }
 
     @Bean
@@ -132,7 +140,7 @@ class Wiring {
 
     @Bean
     TelegramOutbox outbox(TelegramEndpoint telegram, RedisBackend redis, BotConfig config, Clock clock,
-            ObjectProvider<Conversations> conversations) {
+            ObjectProvider<Conversations> conversations, ResultCards cards) {
         FloodGate gate = redis.floodGate(config.floodLimits(), clock);
         // A user who blocked the bot: their reminders go (the listener runs after a commit, so the
         // nested event is an ordinary compare-and-set of its own). Groups come with sharing.
@@ -148,7 +156,7 @@ class Wiring {
                         e.toString());
             }
         };
-        return new TelegramOutbox(telegram.sendClient(), gate, blocked);
+        return new TelegramOutbox(telegram.sendClient(), gate, blocked, TelegramOutbox.Sleeper.REAL, cards);
     }
 
     @Bean

@@ -5,6 +5,13 @@ public sealed interface Effect {
     record Send(long chatId, Message message) implements Effect {
     }
 
+    /**
+     * Send a result card picture: the outbox renders it (cached per distinct card) or reuses the {@code file_id}
+     * of an earlier upload. Counted against the chat's flood limits like a message.
+     */
+    record SendCard(long chatId, dev.cyclebreaker.sharing.CardKey card) implements Effect {
+    }
+
     /** Replace the text and keyboard of a message the bot sent earlier. */
     record Edit(long chatId, int messageId, Message message) implements Effect {
     }

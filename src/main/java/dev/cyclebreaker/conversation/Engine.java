@@ -140,8 +140,10 @@ public final class Engine {
                 }
                 yield new Transition(s, List.of(new Send(chat, views.resume(lang, s.quiz()))));
             }
-            case "profile" -> new Transition(s, List.of(new Send(chat, s.result() == null
-                    ? views.noProfile(lang, "profile.none") : views.profile(lang, s.result().profile(), s.friend()))));
+            case "profile" -> new Transition(s, s.result() == null
+                    ? List.of(new Send(chat, views.noProfile(lang, "profile.none")))
+                    : List.of(new Send(chat, views.profile(lang, s.result().profile(), s.friend())),
+                            new Effect.SendCard(chat, views.card(lang, s.result().profile()))));
             case "playbook" -> new Transition(s, List.of(new Send(chat, s.result() == null
                     ? views.noProfile(lang, "playbook.none") : views.playbook(lang, s.result().profile()))));
             case "lang" -> new Transition(s, List.of(new Send(chat, views.languageChoice(lang))));
@@ -263,7 +265,8 @@ public final class Engine {
             return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.question(lang, next.quiz(), null)));
         }
         Session next = s.withResult(new Session.Result(run.version(), quiz.score(answers)));
-        return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.profile(lang, next.result().profile(), next.friend())));
+        return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.profile(lang, next.result().profile(), next.friend())),
+                new Effect.SendCard(chat, views.card(lang, next.result().profile())));
     }
 
     private Transition goBack(Session s, Lang lang, ButtonPressed b, Back back) {

@@ -9,6 +9,8 @@ import dev.cyclebreaker.i18n.Texts;
 import dev.cyclebreaker.quiz.Pattern;
 import dev.cyclebreaker.quiz.Profile;
 import dev.cyclebreaker.quiz.QuizDefinition;
+import dev.cyclebreaker.sharing.CardKey;
+import dev.cyclebreaker.sharing.CardText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -96,6 +98,15 @@ final class Views {
             return "steady";
         }
         return "mixed";
+    }
+
+    /** The words of the result card picture, in the user's language. */
+    CardKey card(Lang l, Profile p) {
+        return new CardKey(p, new CardText(texts.t(l, "card.title"), texts.t(l, "pattern." + p.pattern().key() + ".name"),
+                texts.t(l, "profile.label.pursuit"), texts.t(l, "profile.label.distance"),
+                texts.t(l, "pattern.pursuer.name"), texts.t(l, "pattern.distancer.name"),
+                texts.t(l, "pattern.pursue_and_retreat.name"), texts.t(l, "pattern.steady.name"),
+                texts.t(l, "pattern.mixed.name"), "@" + bot.username()));
     }
 
     /** Asks how the sharer wants to appear on the card their friends see. */

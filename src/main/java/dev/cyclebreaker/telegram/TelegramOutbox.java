@@ -4,6 +4,7 @@ import dev.cyclebreaker.conversation.Effect;
 import dev.cyclebreaker.conversation.Message;
 import dev.cyclebreaker.conversation.Outbox;
 import dev.cyclebreaker.conversation.TransientFailure;
+import dev.cyclebreaker.sharing.ResultCards;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +18,8 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -49,16 +52,24 @@ public final class TelegramOutbox implements Outbox {
     private final FloodGate gate;
     private final ChatStatusListener chats;
     private final Sleeper sleeper;
+    private final ResultCards cards;
 
     public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats) {
         this(client, gate, chats, Sleeper.REAL);
     }
 
     public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats, Sleeper sleeper) {
+        this(client, gate, chats, sleeper, null);
+    }
+
+    /** @param cards result card pictures and their file ids; null: card effects are skipped */
+    public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats, Sleeper sleeper,
+            ResultCards cards) {
         this.client = client;
         this.gate = gate;
         this.chats = chats;
         this.sleeper = sleeper;
+        this.cards = cards;
     }
 
     /** Waits for the flood gate or a 429; a seam so tests need not wait. */
@@ -74,15 +85,85 @@ public final class TelegramOutbox implements Outbox {
         Waiting waiting = new Waiting();
         Set<Long> blocked = new HashSet<>();
         for (Effect e : effects) {
-            BotApiMethod<? extends Serializable> method = toMethod(e);
+            Call call = toCall(e);
             Long chat = countedChat(e);
-            if (method == null || chat != null && blocked.contains(chat)) {
+            if (call == null || chat != null && blocked.contains(chat)) {
                 continue;
             }
-            if (execute(method, chat, waiting) == Answer.BLOCKED) {
+            if (execute(call, chat, waiting) == Answer.BLOCKED) {
                 blocked.add(chat);
             }
         }
+    }
+
+    /** One Bot API call: its method name for logs, and how to make it. */
+    private interface Call {
+        String method();
+
+        Object run() throws TelegramApiException;
+    }
+
+    private Call toCall(Effect e) {
+        if (e instanceof Effect.SendCard c) {
+            return cards == null ? null : card(c);
+        }
+        BotApiMethod<? extends Serializable> method = toMethod(e);
+        if (method == null) {
+            return null;
+        }
+        return new Call() {
+            public String method() {
+                return method.getMethod();
+            }
+
+            public Object run() throws TelegramApiException {
+                return client.execute(method);
+            }
+        };
+    }
+
+    /**
+     * A result card: the file id of an earlier upload when there is one, else the PNG, whose file id is then
+     * remembered. A file id Telegram no longer takes (400) is forgotten, so the next card uploads again.
+     */
+    private Call card(Effect.SendCard c) {
+        return new Call() {
+            public String method() {
+                return "sendPhoto";
+            }
+
+            public Object run() throws TelegramApiException {
+                java.util.Optional<String> known = cards.fileId(c.card());
+                InputFile photo;
+                if (known.isPresent()) {
+                    photo = new InputFile(known.get());
+                } else {
+                    byte[] png;
+                    try {
+                        png = cards.png(c.card());
+                    } catch (RuntimeException e) {
+                        // the text message already said it all: a picture that cannot be drawn is left out, not retried
+                        log.warn("result card {} could not be drawn: {}", c.card().stableId(), e.toString());
+                        return null;
+                    }
+                    photo = new InputFile(new java.io.ByteArrayInputStream(png), "result.png");
+                }
+                try {
+                    org.telegram.telegrambots.meta.api.objects.message.Message sent =
+                            client.execute(SendPhoto.builder().chatId(c.chatId()).photo(photo).build());
+                    if (known.isEmpty() && sent != null && sent.getPhoto() != null && !sent.getPhoto().isEmpty()) {
+                        // the largest size is last; any of them resends the same picture
+                        cards.rememberFileId(c.card(), sent.getPhoto().get(sent.getPhoto().size() - 1).getFileId());
+                    }
+                    return sent;
+                } catch (TelegramApiRequestException e) {
+                    if (known.isPresent() && e.getErrorCode() != null && e.getErrorCode() == 400) {
+                        cards.forgetFileId(c.card());
+                    }
+                    throw e;
+                }
+            }
+        };
     }
 
     /** The chat whose flood limits the effect counts against, or null when it is not counted. */
@@ -92,6 +173,9 @@ public final class TelegramOutbox implements Outbox {
         }
         if (e instanceof Effect.Edit ed) {
             return ed.chatId();
+        }
+        if (e instanceof Effect.SendCard c) {
+            return c.chatId();
         }
         return null; // answering a button press is not a message
     }
@@ -139,7 +223,7 @@ public final class TelegramOutbox implements Outbox {
 
     private enum Answer { DONE, BLOCKED }
 
-    private Answer execute(BotApiMethod<? extends Serializable> method, Long chat, Waiting waiting) {
+    private Answer execute(Call method, Long chat, Waiting waiting) {
         while (true) {
             if (chat != null) {
                 Duration wait = gate.acquire(chat);
@@ -149,7 +233,7 @@ public final class TelegramOutbox implements Outbox {
                 }
             }
             try {
-                client.execute(method);
+                method.run();
                 return Answer.DONE;
             } catch (TelegramApiRequestException e) {
                 int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
@@ -164,7 +248,7 @@ public final class TelegramOutbox implements Outbox {
                     continue;
                 }
                 if (code >= 500 || code == 0) {
-                    throw new TransientFailure("Telegram answered " + code + " to " + method.getMethod(), e);
+                    throw new TransientFailure("Telegram answered " + code + " to " + method.method(), e);
                 }
                 if (code == 403 && chat != null) {
                     blocked(chat, method);
@@ -172,17 +256,17 @@ public final class TelegramOutbox implements Outbox {
                 }
                 if (!harmless(e)) {
                     // 400 (bad request) does not get better by retrying.
-                    log.warn("telegram refused {}: {} {}", method.getMethod(), code, e.getApiResponse());
+                    log.warn("telegram refused {}: {} {}", method.method(), code, e.getApiResponse());
                 }
                 return Answer.DONE;
             } catch (TelegramApiException e) {
-                throw new TransientFailure("Telegram unreachable for " + method.getMethod(), e);
+                throw new TransientFailure("Telegram unreachable for " + method.method(), e);
             }
         }
     }
 
-    private void blocked(long chat, BotApiMethod<? extends Serializable> method) {
-        log.info("telegram: chat {} refused {} (403), marked inactive, not retried", chat, method.getMethod());
+    private void blocked(long chat, Call method) {
+        log.info("telegram: chat {} refused {} (403), marked inactive, not retried", chat, method.method());
         try {
             chats.blocked(chat);
         } catch (RuntimeException e) {
@@ -205,14 +289,14 @@ public final class TelegramOutbox implements Outbox {
     private final class Waiting {
         private Duration spent = Duration.ZERO;
 
-        void check(Duration wait, BotApiMethod<?> method) {
+        void check(Duration wait, Call method) {
             if (spent.plus(wait).compareTo(MAX_WAIT) > 0) {
                 throw new TransientFailure("flood limits ask to wait " + wait.toMillis() + " ms more for "
-                        + method.getMethod() + " after " + spent.toMillis() + " ms; left to a later attempt", null);
+                        + method.method() + " after " + spent.toMillis() + " ms; left to a later attempt", null);
             }
         }
 
-        void waitFor(Duration wait, BotApiMethod<?> method) {
+        void waitFor(Duration wait, Call method) {
             check(wait, method);
             spent = spent.plus(wait);
             try {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cyclebreaker.sandbox.ChatMessage;
 import dev.cyclebreaker.sandbox.InlineButton;
+import dev.cyclebreaker.sandbox.RecordedCall;
+import java.util.List;
 import dev.cyclebreaker.store.RedisTestServer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -49,6 +51,12 @@ class SharingEndToEndIT {
 
         assertThat(screen.text()).contains("You:").contains("your friend:");
         assertThat(bot.send(ben, "/profile").text()).contains("your friend:");
+        bot.telegram().await("a card after the test and one after /profile", () -> bot.telegram().calls("sendPhoto").stream()
+                .filter(c -> c.params().path("chat_id").asLong() == ben).count() == 2, TestBot.WAIT);
+        List<RecordedCall> bensCards = bot.telegram().calls("sendPhoto").stream()
+                .filter(c -> c.params().path("chat_id").asLong() == ben).toList();
+        // the same card twice: uploaded once, then sent by the file_id Telegram gave it
+        assertThat(bensCards.get(1).params().path("photo").asText()).startsWith("AgACAgI");
         bot.assertEveryButtonPressWasAnswered();
         bot.assertNoViolations();
     }
@@ -78,7 +86,7 @@ class SharingEndToEndIT {
         bot.press(dee, bot.send(dee, "/forget"), "f:y");
         bot.awaitNoKeysOf(dee);
 
-        int before = bot.telegram().botMessages(eli).size();
+        int before = bot.botTexts(eli).size();
         ChatMessage gone = bot.send(eli, "/start " + payload);
         assertThat(gone.text()).contains("no longer shared");
         bot.awaitBotMessages(eli, before + 2);
