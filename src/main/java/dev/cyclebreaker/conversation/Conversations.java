@@ -136,6 +136,10 @@ public final class Conversations {
 
     /** A result link is published here, after the commit, where a random token may be drawn; its message goes out in its place. */
     private Effect published(Effect e) {
+        if (e instanceof Effect.AnswerInline a) {
+            String token = a.share().map(r -> shares.inlineLink(a.userId(), r)).orElse(null);
+            return new Effect.InlineAnswer(a.queryId(), engine.inlineArticles(a.lang(), a.share(), token));
+        }
         if (e instanceof Effect.PublishShare p) {
             String token = shares.publish(p.userId(), p.result());
             return new Effect.Send(p.chatId(), engine.shareLink(p.lang(), token));

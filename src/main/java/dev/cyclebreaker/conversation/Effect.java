@@ -43,6 +43,25 @@ public sealed interface Effect {
     record PublishShare(long userId, long chatId, dev.cyclebreaker.i18n.Lang lang, SharedResult result) implements Effect {
     }
 
+    /**
+     * Answer an inline query: with {@code share} (the user's result) an article with their result and a link,
+     * created or reused after the commit; without, an invitation to take the test.
+     */
+    record AnswerInline(String queryId, long userId, dev.cyclebreaker.i18n.Lang lang, java.util.Optional<SharedResult> share)
+            implements Effect {
+    }
+
+    /** The articles an inline query is answered with, ready for the outbox ({@link AnswerInline} resolved). */
+    record InlineAnswer(String queryId, java.util.List<InlineArticle> articles) implements Effect {
+        public InlineAnswer {
+            articles = java.util.List.copyOf(articles);
+        }
+    }
+
+    /** One article of an inline answer: what the picker shows, and the message it sends. */
+    record InlineArticle(String id, String title, String description, Message message) {
+    }
+
     /** Delete everything stored about the user: executed by the store instead of a session write. */
     record EraseUser(long userId) implements Effect {
     }

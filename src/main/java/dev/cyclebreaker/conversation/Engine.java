@@ -65,6 +65,11 @@ public final class Engine {
         if (event instanceof ReminderDue d) {
             return coach.due(s, lang, d);
         }
+        if (event instanceof Event.InlineQuery q) {
+            Optional<SharedResult> share = s.result() == null ? Optional.empty()
+                    : Optional.of(new SharedResult(s.result().profile(), s.result().quizVersion(), q.origin().firstName()));
+            return new Transition(s, List.of(new Effect.AnswerInline(q.queryId(), q.origin().userId(), lang, share)));
+        }
         if (event instanceof Event.Blocked) {
             // Nobody to remind: keep their result, drop their promises, say nothing.
             return new Transition(s.withReminders(List.of()).withFlow(null), Coach.cancelAll(s, event.origin().userId()));
@@ -79,6 +84,9 @@ public final class Engine {
      * loses no reminder.
      */
     public List<Effect> replay(Session s, Event event) {
+        if (event instanceof Event.InlineQuery) {
+            return handle(s, event).effects(); // changes nothing, and a view must not land in the user's chat
+        }
         Lang lang = s.langOr(event.origin().languageCode());
         long chat = event.origin().chatId();
         Message view = currentView(s, lang);
@@ -98,6 +106,9 @@ public final class Engine {
 
     /** What to say when handling an event failed on our side (a bug): sorry, try again. */
     public List<Effect> apology(Event event) {
+        if (event instanceof Event.InlineQuery) {
+            return List.of(); // nowhere to say sorry: the picker stays empty
+        }
         Lang lang = Lang.fromTelegram(event.origin().languageCode());
         Send sorry = new Send(event.origin().chatId(), views.plain(lang, "error.generic"));
         if (event instanceof ButtonPressed b) {
@@ -166,6 +177,11 @@ public final class Engine {
         }
         SharedResult shared = c.shared().get();
         return new Transition(s.withFriend(shared.profile().pattern()), List.of(new Send(chat, views.sharedCard(lang, shared))));
+    }
+
+    /** The inline answer: the user's result with its link ({@code token}), or an invitation to the test. */
+    public List<Effect.InlineArticle> inlineArticles(Lang lang, Optional<SharedResult> share, String token) {
+        return views.inlineArticles(lang, share, token);
     }
 
     /** The message with a freshly published result link, for the caller that published it. */

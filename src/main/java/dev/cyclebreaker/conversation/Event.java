@@ -54,6 +54,18 @@ public sealed interface Event {
     record Blocked(Origin origin) implements Event {
     }
 
+    /**
+     * Someone typed {@code @bot ...} in a chat: answered with what they can share, never with a message in
+     * their chat. {@code query} is at most 256 characters (Telegram's limit); its text does not matter to us.
+     */
+    record InlineQuery(Origin origin, String queryId, String query) implements Event {
+        public static final int MAX_QUERY = 256;
+
+        public InlineQuery {
+            query = query == null ? "" : query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
+        }
+    }
+
     /** A message we cannot use: sticker, photo, voice, an edit of an earlier message... */
     record Unsupported(Origin origin, Kind kind) implements Event {
         public enum Kind { MEDIA, EDITED }

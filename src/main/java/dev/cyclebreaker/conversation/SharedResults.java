@@ -10,6 +10,14 @@ public interface SharedResults {
     /** Stores {@code result} under a new random token, indexed from the user; returns the token. */
     String publish(long userId, SharedResult result);
 
+    /**
+     * The user's inline-mode link for {@code result}: the one made earlier when it still shows this result,
+     * else a new one (so typing {@code @bot} does not make a link per keystroke).
+     */
+    default String inlineLink(long userId, SharedResult result) {
+        return publish(userId, result);
+    }
+
     /** The result behind a token; empty when it is malformed, unknown, expired or deleted. */
     Optional<SharedResult> find(String token);
 

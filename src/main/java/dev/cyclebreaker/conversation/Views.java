@@ -130,6 +130,21 @@ final class Views {
                 List.of(new Message.UrlButton(texts.t(l, "button.share_on"), pickerUrl))));
     }
 
+    List<Effect.InlineArticle> inlineArticles(Lang l, java.util.Optional<SharedResult> share, String token) {
+        if (share.isPresent()) {
+            SharedResult r = share.get();
+            Message card = sharedCard(l, r);
+            Message withLink = new Message(card.html(), List.of(List.of(new Message.UrlButton(
+                    texts.t(l, "button.take_the_test"), bot.deepLink(Event.Command.RESULT_LINK + token)))));
+            return List.of(new Effect.InlineArticle("share", texts.t(l, "inline.share_title"),
+                    texts.t(l, "pattern." + r.profile().pattern().key() + ".name"), withLink));
+        }
+        Message invite = new Message(texts.t(l, "inline.invite_text"), List.of(List.of(new Message.UrlButton(
+                texts.t(l, "button.take_the_test"), bot.deepLink("inline")))));
+        return List.of(new Effect.InlineArticle("invite", texts.t(l, "inline.invite_title"),
+                texts.t(l, "inline.invite_description"), invite));
+    }
+
     /** What a friend sees on opening a result link. */
     Message sharedCard(Lang l, SharedResult r) {
         Profile p = r.profile();

@@ -26,8 +26,13 @@ final class Keys {
         return prefix(userId) + "shares";
     }
 
+    /** The token of the user's inline-mode link (a string), reused while it shows their current result. */
+    static String inlineShare(long userId) {
+        return prefix(userId) + "inline";
+    }
+
     static List<String> allOf(long userId) {
-        return List.of(session(userId), shares(userId));
+        return List.of(session(userId), shares(userId), inlineShare(userId));
     }
 
     /**

@@ -62,6 +62,22 @@ public final class RedisSharedResults implements SharedResults {
     }
 
     @Override
+    public String inlineLink(long userId, SharedResult result) {
+        String key = Keys.inlineShare(userId);
+        byte[] known = RedisCalls.call("loading the inline link", () -> redis.get(key));
+        if (known != null) {
+            String token = text(known);
+            if (find(token).filter(result::equals).isPresent()) {
+                return token;
+            }
+        }
+        // Two instances racing here make two links, both indexed: harmless, so no lock.
+        String token = publish(userId, result);
+        RedisCalls.run("remembering the inline link", () -> redis.setex(key, ttl.toSeconds() / 2, bytes(token)));
+        return token;
+    }
+
+    @Override
     public Optional<SharedResult> find(String token) {
         if (!ShareTokens.isWellFormed(token)) {
             return Optional.empty(); // forged or mangled: no lookup at all

@@ -16,6 +16,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
@@ -47,6 +51,7 @@ public final class TelegramOutbox implements Outbox {
      * left to its redelivery instead of blocking a worker.
      */
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    static final int INLINE_CACHE_SECONDS = 10;
 
     private final TelegramClient client;
     private final FloodGate gate;
@@ -188,6 +193,19 @@ public final class TelegramOutbox implements Outbox {
         if (e instanceof Effect.Edit ed) {
             return EditMessageText.builder().chatId(ed.chatId()).messageId(ed.messageId()).text(ed.message().html())
                     .parseMode(ParseMode.HTML).linkPreviewOptions(NO_PREVIEW).replyMarkup(keyboard(ed.message())).build();
+        }
+        if (e instanceof Effect.InlineAnswer a) {
+            List<InlineQueryResult> results = new ArrayList<>();
+            for (Effect.InlineArticle article : a.articles()) {
+                results.add(InlineQueryResultArticle.builder().id(article.id()).title(article.title())
+                        .description(article.description())
+                        .inputMessageContent(InputTextMessageContent.builder().messageText(article.message().html())
+                                .parseMode(ParseMode.HTML).linkPreviewOptions(NO_PREVIEW).build())
+                        .replyMarkup(keyboard(article.message())).build());
+            }
+            // personal (each user sees their own result) and cached briefly (a retaken test shows soon)
+            return AnswerInlineQuery.builder().inlineQueryId(a.queryId()).results(results).isPersonal(true)
+                    .cacheTime(INLINE_CACHE_SECONDS).build();
         }
         if (e instanceof Effect.AnswerButton a) {
             return AnswerCallbackQuery.builder().callbackQueryId(a.callbackId()).text(a.toast()).build();

@@ -149,6 +149,45 @@ class SharingTest {
         assertThat(codec.decode(codec.encode(Session.NEW)).friend()).isNull();
     }
 
+    @Test
+    void anInlineQueryFromAUserWithAResultOffersTheirResultWithALink() {
+        Session s = withResult(Pattern.DISTANCER);
+        Event.InlineQuery q = new Event.InlineQuery(new Origin(nextUpdate++, USER, USER, "en", NOW, "Ann"), "iq1", "hi");
+
+        Transition t = engine.handle(s, q);
+
+        Effect.AnswerInline a = single(t, Effect.AnswerInline.class);
+        assertThat(a.share()).contains(new SharedResult(s.result().profile(), QUIZ.version(), "Ann"));
+        assertThat(t.session()).isEqualTo(s);
+        List<Effect.InlineArticle> articles = engine.inlineArticles(Lang.EN, a.share(), TOKEN);
+        assertThat(articles).singleElement().satisfies(article -> {
+            assertThat(article.title()).isEqualTo(TEXTS.t(Lang.EN, "inline.share_title"));
+            assertThat(article.message().keyboard().get(0).get(0)).isEqualTo(new Message.UrlButton(
+                    TEXTS.t(Lang.EN, "button.take_the_test"), "https://t.me/cb_test_bot?start=r_" + TOKEN));
+        });
+    }
+
+    @Test
+    void anInlineQueryWithoutAResultInvitesToTheTestWhateverItsText() {
+        String longest = "回".repeat(300) + "\u0000<b>";
+        Event.InlineQuery q = new Event.InlineQuery(new Origin(nextUpdate++, USER, USER, "zh-hans", NOW), "iq2", longest);
+
+        Effect.AnswerInline a = single(engine.handle(Session.NEW, q), Effect.AnswerInline.class);
+
+        assertThat(q.query()).hasSize(Event.InlineQuery.MAX_QUERY);
+        assertThat(a.share()).isEmpty();
+        assertThat(engine.inlineArticles(Lang.ZH, a.share(), null)).singleElement()
+                .satisfies(article -> assertThat(article.title()).isEqualTo(TEXTS.t(Lang.ZH, "inline.invite_title")));
+    }
+
+    @Test
+    void aReplayedInlineQueryIsAnsweredAgainAndSendsNothingToTheChat() {
+        Event.InlineQuery q = new Event.InlineQuery(new Origin(nextUpdate++, USER, USER, "en", NOW), "iq3", "");
+
+        assertThat(engine.replay(Session.NEW, q)).singleElement().isInstanceOf(Effect.AnswerInline.class);
+        assertThat(engine.apology(q)).isEmpty();
+    }
+
     Session withResult(Pattern p) {
         return Session.NEW.withResult(new Session.Result(QUIZ.version(), new Profile(30, 70, p)));
     }

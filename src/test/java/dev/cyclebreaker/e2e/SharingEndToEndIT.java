@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cyclebreaker.sandbox.ChatMessage;
 import dev.cyclebreaker.sandbox.InlineButton;
 import dev.cyclebreaker.sandbox.RecordedCall;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import dev.cyclebreaker.store.RedisTestServer;
 import java.util.regex.Matcher;
@@ -92,6 +93,38 @@ class SharingEndToEndIT {
         bot.awaitBotMessages(eli, before + 2);
         assertThat(redis.connection().sync().keys("cb:{s:*")).noneMatch(k -> k.contains(payload.substring(2)));
         bot.assertNoViolations();
+    }
+
+    @Test
+    void inlineQueriesAreAnsweredWithTheResultOrAnInvitation() {
+        long fox = bot.user("Fox", "en");
+        long gil = bot.user("Gil", "en");
+        finishTest(fox, 4);
+
+        String withResult = bot.telegram().sendInlineQuery(fox, "anything 你好 " + "x".repeat(200));
+        String without = bot.telegram().sendInlineQuery(gil, "");
+        bot.telegram().await("two inline answers", () -> bot.telegram().inlineAnswers().size() >= 2, TestBot.WAIT);
+
+        JsonNode foxAnswer = answerTo(withResult);
+        JsonNode gilAnswer = answerTo(without);
+        assertThat(foxAnswer.path("is_personal").asBoolean()).isTrue();
+        assertThat(foxAnswer.path("cache_time").asInt()).isLessThanOrEqualTo(60);
+        String link = foxAnswer.path("results").get(0).path("reply_markup").path("inline_keyboard").get(0).get(0).path("url").asText();
+        assertThat(link).matches("https://t\\.me/cyclebreaker_sandbox_bot\\?start=r_[A-Za-z0-9_-]{22}");
+        assertThat(gilAnswer.path("results").get(0).path("title").asText()).contains("pursuer-distancer test");
+        // typing on reuses the link instead of making one per keystroke
+        String again = bot.telegram().sendInlineQuery(fox, "more");
+        bot.telegram().await("a third inline answer", () -> bot.telegram().inlineAnswers().size() >= 3, TestBot.WAIT);
+        assertThat(answerTo(again).path("results").get(0).path("reply_markup").path("inline_keyboard").get(0).get(0)
+                .path("url").asText()).isEqualTo(link);
+        ChatMessage card = bot.send(gil, "/start " + link.substring(link.indexOf("start=") + "start=".length()));
+        assertThat(card.text()).contains("Fox");
+        bot.assertNoViolations();
+    }
+
+    private JsonNode answerTo(String queryId) {
+        return bot.telegram().inlineAnswers().stream().filter(a -> a.path("inline_query_id").asText().equals(queryId))
+                .findFirst().orElseThrow();
     }
 
     private ChatMessage finishTest(long user, int choice) {
