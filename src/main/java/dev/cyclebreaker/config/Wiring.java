@@ -1,10 +1,12 @@
 package dev.cyclebreaker.config;
 
+import dev.cyclebreaker.conversation.BotIdentity;
 import dev.cyclebreaker.conversation.Conversations;
 import dev.cyclebreaker.conversation.Engine;
 import dev.cyclebreaker.conversation.Event;
 import dev.cyclebreaker.conversation.Origin;
 import dev.cyclebreaker.conversation.SessionStore;
+import dev.cyclebreaker.conversation.SharedResults;
 import dev.cyclebreaker.i18n.Texts;
 import dev.cyclebreaker.quiz.QuizDefinition;
 import dev.cyclebreaker.reminders.DueReminders;
@@ -13,6 +15,9 @@ import dev.cyclebreaker.reminders.ReminderHandler;
 import dev.cyclebreaker.reminders.ReminderPoller;
 import dev.cyclebreaker.sandbox.FakeBotApiServer;
 import dev.cyclebreaker.sandbox.SandboxClock;
+import dev.cyclebreaker.sharing.ResultCardRenderer;
+import dev.cyclebreaker.sharing.ResultCards;
+import dev.cyclebreaker.sharing.ShareTokens;
 import dev.cyclebreaker.store.RedisBackend;
 import dev.cyclebreaker.telegram.ChatStatusListener;
 import dev.cyclebreaker.telegram.FloodGate;
@@ -22,6 +27,7 @@ import dev.cyclebreaker.telegram.TelegramOutbox;
 import dev.cyclebreaker.telegram.UpdateDispatcher;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,9 +64,21 @@ class Wiring {
         }
     }
 
+    /** The bot's username comes from getMe (the {@link Announcement}); deep links need it. */
     @Bean
-    Engine engine(QuizDefinition quiz, Texts texts) {
-        return new Engine(quiz, texts);
+    Engine engine(QuizDefinition quiz, Texts texts, Announcement ready) {
+        return new Engine(quiz, texts, new BotIdentity(ready.botUsername()));
+    }
+
+    /** Result card pictures: rendered once per distinct card, 16 MB of them kept (some 400). */
+    @Bean
+    ResultCards resultCards(QuizDefinition quiz) {
+        return new ResultCards(new ResultCardRenderer(quiz.bandLow(), quiz.bandHigh()), 16L << 20);
+    }
+
+    @Bean
+    SharedResults sharedResults(RedisBackend redis) {
+        return redis.sharedResults(new ShareTokens(new SecureRandom()));
     }
 
     /**
@@ -127,7 +145,7 @@ class Wiring {
 
     @Bean
     TelegramOutbox outbox(TelegramEndpoint telegram, RedisBackend redis, BotConfig config, Clock clock,
-            ObjectProvider<Conversations> conversations, MeterRegistry meters) {
+            ObjectProvider<Conversations> conversations, MeterRegistry meters, ResultCards cards) {
         // Flood limits count real seconds towards Telegram, not the app's clock, which the sandbox
         // and tests move ahead.
         FloodGate gate = redis.floodGate(config.floodLimits(), Clock.systemUTC());
@@ -145,13 +163,13 @@ class Wiring {
                         e.toString());
             }
         };
-        return new TelegramOutbox(telegram.sendClient(), gate, blocked, TelegramOutbox.Sleeper.REAL, meters);
+        return new TelegramOutbox(telegram.sendClient(), gate, blocked, TelegramOutbox.Sleeper.REAL, meters, cards);
     }
 
     @Bean
     Conversations conversations(Engine engine, SessionStore store, TelegramOutbox outbox, DueReminders reminders,
-            MeterRegistry meters) {
-        return new Conversations(engine, store, outbox, reminders, 100_000, Operations.quizCounter(meters));
+            SharedResults shares, MeterRegistry meters) {
+        return new Conversations(engine, store, outbox, reminders, shares, 100_000, Operations.quizCounter(meters));
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -33,6 +33,14 @@ public sealed interface Action {
     record SetLang(Lang lang) implements Action {
     }
 
+    /** "Share my result" under the profile: asks how the sharer wants to be named. */
+    record ShareMenu() implements Action {
+    }
+
+    /** Create a result link; {@code named}: show the sharer's first name, else "a friend". */
+    record Share(boolean named) implements Action {
+    }
+
     record ConfirmForget() implements Action {
     }
 

@@ -25,6 +25,7 @@ public final class Conversations {
     private final SessionStore store;
     private final Outbox outbox;
     private final DueReminders reminders;
+    private final SharedResults shares;
     private final SessionCodec codec = new SessionCodec();
     private final Cache<Long, Stored> cache;
     private final Observer observer;
@@ -38,13 +39,14 @@ public final class Conversations {
     }
 
     public Conversations(Engine engine, SessionStore store, Outbox outbox, DueReminders reminders, long cacheSize) {
-        this(engine, store, outbox, reminders, cacheSize, Observer.NONE);
+        this(engine, store, outbox, reminders, SharedResults.NONE, cacheSize, Observer.NONE);
     }
 
-    public Conversations(Engine engine, SessionStore store, Outbox outbox, DueReminders reminders, long cacheSize,
-            Observer observer) {
+    public Conversations(Engine engine, SessionStore store, Outbox outbox, DueReminders reminders, SharedResults shares,
+            long cacheSize, Observer observer) {
         this.observer = observer;
         this.engine = engine;
+        this.shares = shares;
         this.store = store;
         this.outbox = outbox;
         this.reminders = reminders;
@@ -58,7 +60,8 @@ public final class Conversations {
      * @throws TransientFailure when the store or Telegram is unreachable: the caller processes the
      *     event again later; whatever was committed makes that a replay, never a double step
      */
-    public Outcome handle(Event event) {
+    public Outcome handle(Event received) {
+        Event event = resolved(received);
         long user = event.origin().userId();
         long updateId = event.origin().updateId();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -117,6 +120,14 @@ public final class Conversations {
         }
     }
 
+    /** A result link's token is looked up here, before the engine, which does no I/O. */
+    private Event resolved(Event event) {
+        if (event instanceof Event.Command c && c.opensResultLink()) {
+            return c.withShared(shares.find(c.payload().substring(Event.Command.RESULT_LINK.length())));
+        }
+        return event;
+    }
+
     private Stored cached(long user) {
         Stored s = cache.getIfPresent(user);
         if (s == null) {
@@ -139,7 +150,20 @@ public final class Conversations {
                 reminders.cancel(new ReminderRef(c.userId(), c.reminderId()));
             }
         }
-        outbox.deliver(messagesOnly(effects));
+        outbox.deliver(messagesOnly(effects).stream().map(this::published).toList());
+    }
+
+    /** A result link is published here, after the commit, where a random token may be drawn; its message goes out in its place. */
+    private Effect published(Effect e) {
+        if (e instanceof Effect.AnswerInline a) {
+            String token = a.share().map(r -> shares.inlineLink(a.userId(), r)).orElse(null);
+            return new Effect.InlineAnswer(a.queryId(), engine.inlineArticles(a.lang(), a.share(), token));
+        }
+        if (e instanceof Effect.PublishShare p) {
+            String token = shares.publish(p.userId(), p.result());
+            return new Effect.Send(p.chatId(), engine.shareLink(p.lang(), token));
+        }
+        return e;
     }
 
     /** What goes to Telegram: everything but the store's and the reminder index's effects. */

@@ -5,6 +5,13 @@ public sealed interface Effect {
     record Send(long chatId, Message message) implements Effect {
     }
 
+    /**
+     * Send a result card picture: the outbox renders it (cached per distinct card) or reuses the {@code file_id}
+     * of an earlier upload. Counted against the chat's flood limits like a message.
+     */
+    record SendCard(long chatId, dev.cyclebreaker.sharing.CardKey card) implements Effect {
+    }
+
     /** Replace the text and keyboard of a message the bot sent earlier. */
     record Edit(long chatId, int messageId, Message message) implements Effect {
     }
@@ -26,6 +33,33 @@ public sealed interface Effect {
 
     /** Forget a scheduled reminder; cancelling an unknown or already delivered id is a no-op. */
     record CancelReminder(long userId, String reminderId) implements Effect {
+    }
+
+    /**
+     * Publish a result link, then send its message to {@code chatId}: carried out after the commit, where a random
+     * token may be drawn. A replay publishes nothing; the user presses again and gets a new link (both erased with
+     * the user).
+     */
+    record PublishShare(long userId, long chatId, dev.cyclebreaker.i18n.Lang lang, SharedResult result) implements Effect {
+    }
+
+    /**
+     * Answer an inline query: with {@code share} (the user's result) an article with their result and a link,
+     * created or reused after the commit; without, an invitation to take the test.
+     */
+    record AnswerInline(String queryId, long userId, dev.cyclebreaker.i18n.Lang lang, java.util.Optional<SharedResult> share)
+            implements Effect {
+    }
+
+    /** The articles an inline query is answered with, ready for the outbox ({@link AnswerInline} resolved). */
+    record InlineAnswer(String queryId, java.util.List<InlineArticle> articles) implements Effect {
+        public InlineAnswer {
+            articles = java.util.List.copyOf(articles);
+        }
+    }
+
+    /** One article of an inline answer: what the picker shows, and the message it sends. */
+    record InlineArticle(String id, String title, String description, Message message) {
     }
 
     /** Delete everything stored about the user: executed by the store instead of a session write. */

@@ -33,9 +33,14 @@ public final class Engine {
     private final Views views;
     private final Coach coach;
 
+    /** For tests: a bot named {@code CycleBreakerBot}. */
     public Engine(QuizDefinition quiz, Texts texts) {
+        this(quiz, texts, new BotIdentity("CycleBreakerBot"));
+    }
+
+    public Engine(QuizDefinition quiz, Texts texts, BotIdentity bot) {
         this.quiz = quiz;
-        this.views = new Views(quiz, texts);
+        this.views = new Views(quiz, texts, bot);
         this.coach = new Coach(texts);
     }
 
@@ -60,6 +65,11 @@ public final class Engine {
         if (event instanceof ReminderDue d) {
             return coach.due(s, lang, d);
         }
+        if (event instanceof Event.InlineQuery q) {
+            Optional<SharedResult> share = s.result() == null ? Optional.empty()
+                    : Optional.of(new SharedResult(s.result().profile(), s.result().quizVersion(), q.origin().firstName()));
+            return new Transition(s, List.of(new Effect.AnswerInline(q.queryId(), q.origin().userId(), lang, share)));
+        }
         if (event instanceof Event.Blocked) {
             // Nobody to remind: keep their result, drop their promises, say nothing.
             return new Transition(s.withReminders(List.of()).withFlow(null), Coach.cancelAll(s, event.origin().userId()));
@@ -74,6 +84,9 @@ public final class Engine {
      * loses no reminder.
      */
     public List<Effect> replay(Session s, Event event) {
+        if (event instanceof Event.InlineQuery) {
+            return handle(s, event).effects(); // changes nothing, and a view must not land in the user's chat
+        }
         Lang lang = s.langOr(event.origin().languageCode());
         long chat = event.origin().chatId();
         Message view = currentView(s, lang);
@@ -93,6 +106,9 @@ public final class Engine {
 
     /** What to say when handling an event failed on our side (a bug): sorry, try again. */
     public List<Effect> apology(Event event) {
+        if (event instanceof Event.InlineQuery) {
+            return List.of(); // nowhere to say sorry: the picker stays empty
+        }
         Lang lang = Lang.fromTelegram(event.origin().languageCode());
         Send sorry = new Send(event.origin().chatId(), views.plain(lang, "error.generic"));
         if (event instanceof ButtonPressed b) {
@@ -106,7 +122,7 @@ public final class Engine {
             return views.question(lang, s.quiz(), null);
         }
         if (s.result() != null) {
-            return views.profile(lang, s.result().profile());
+            return views.profile(lang, s.result().profile(), s.friend());
         }
         return views.welcome(lang);
     }
@@ -117,6 +133,9 @@ public final class Engine {
         Session s = session.flow() == null ? session : session.withFlow(null);
         if (Coach.COMMANDS.contains(c.name())) {
             return coach.command(s, lang, c);
+        }
+        if (c.opensResultLink()) {
+            return openResultLink(s, lang, c);
         }
         return switch (c.name()) {
             case "start", "quiz" -> {
@@ -132,8 +151,10 @@ public final class Engine {
                 }
                 yield new Transition(s, List.of(new Send(chat, views.resume(lang, s.quiz()))));
             }
-            case "profile" -> new Transition(s, List.of(new Send(chat, s.result() == null
-                    ? views.noProfile(lang, "profile.none") : views.profile(lang, s.result().profile()))));
+            case "profile" -> new Transition(s, s.result() == null
+                    ? List.of(new Send(chat, views.noProfile(lang, "profile.none")))
+                    : List.of(new Send(chat, views.profile(lang, s.result().profile(), s.friend())),
+                            new Effect.SendCard(chat, views.card(lang, s.result().profile()))));
             case "playbook" -> new Transition(s, List.of(new Send(chat, s.result() == null
                     ? views.noProfile(lang, "playbook.none") : views.playbook(lang, s.result().profile()))));
             case "lang" -> new Transition(s, List.of(new Send(chat, views.languageChoice(lang))));
@@ -141,6 +162,31 @@ public final class Engine {
             case "forget" -> new Transition(s, List.of(new Send(chat, views.forgetConfirm(lang))));
             default -> new Transition(s, List.of(new Send(chat, views.plain(lang, "unknown_command"))));
         };
+    }
+
+    /**
+     * {@code /start r_<token>}: the caller resolved the token before the engine ran. A found result is shown as
+     * a card and remembered (its pattern only) for the comparison; anything else gets a friendly note and the
+     * welcome.
+     */
+    private Transition openResultLink(Session s, Lang lang, Command c) {
+        long chat = c.origin().chatId();
+        if (c.shared().isEmpty()) {
+            return new Transition(s, List.of(new Send(chat, views.plain(lang, "share.invalid")),
+                    new Send(chat, views.welcome(lang))));
+        }
+        SharedResult shared = c.shared().get();
+        return new Transition(s.withFriend(shared.profile().pattern()), List.of(new Send(chat, views.sharedCard(lang, shared))));
+    }
+
+    /** The inline answer: the user's result with its link ({@code token}), or an invitation to the test. */
+    public List<Effect.InlineArticle> inlineArticles(Lang lang, Optional<SharedResult> share, String token) {
+        return views.inlineArticles(lang, share, token);
+    }
+
+    /** The message with a freshly published result link, for the caller that published it. */
+    public Message shareLink(Lang lang, String token) {
+        return views.shareLink(lang, token);
     }
 
     private Transition button(Session s, Lang lang, ButtonPressed b, String notice) {
@@ -182,11 +228,23 @@ public final class Engine {
         }
         if (action instanceof Action.ShowProfile) {
             return answer(s, b, null, lang, new Send(chat, s.result() == null
-                    ? views.noProfile(lang, "profile.none") : views.profile(lang, s.result().profile())));
+                    ? views.noProfile(lang, "profile.none") : views.profile(lang, s.result().profile(), s.friend())));
         }
         if (action instanceof Action.SetLang set) {
             Session next = s.withLang(set.lang());
             return answer(next, b, "toast.lang_set", set.lang(), new Edit(chat, msg, currentView(next, set.lang())));
+        }
+        if (action instanceof Action.ShareMenu) {
+            return answer(s, b, null, lang, new Send(chat, s.result() == null
+                    ? views.noProfile(lang, "profile.none") : views.shareChoice(lang, b.origin().firstName())));
+        }
+        if (action instanceof Action.Share share) {
+            if (s.result() == null) {
+                return answer(s, b, null, lang, new Send(chat, views.noProfile(lang, "profile.none")));
+            }
+            String name = share.named() ? b.origin().firstName() : null;
+            return answer(s, b, null, lang, new Effect.PublishShare(b.origin().userId(), chat, lang,
+                    new SharedResult(s.result().profile(), s.result().quizVersion(), name)));
         }
         if (action instanceof Action.ConfirmForget) {
             // reminders go with the user: cancelled explicitly, before the erase
@@ -223,7 +281,8 @@ public final class Engine {
             return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.question(lang, next.quiz(), null)));
         }
         Session next = s.withResult(new Session.Result(run.version(), quiz.score(answers)));
-        return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.profile(lang, next.result().profile())));
+        return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.profile(lang, next.result().profile(), next.friend())),
+                new Effect.SendCard(chat, views.card(lang, next.result().profile())));
     }
 
     private Transition goBack(Session s, Lang lang, ButtonPressed b, Back back) {

@@ -7,7 +7,26 @@ public sealed interface Event {
     Origin origin();
 
     /** A slash command, lower-cased, without the leading slash or {@code @botname}. */
-    record Command(Origin origin, String name, String payload) implements Event {
+    record Command(Origin origin, String name, String payload, Optional<SharedResult> shared) implements Event {
+        /** Deep-link payloads of result links: {@code r_<token>}. */
+        public static final String RESULT_LINK = "r_";
+
+        public Command {
+            shared = shared == null ? Optional.empty() : shared;
+        }
+
+        public Command(Origin origin, String name, String payload) {
+            this(origin, name, payload, Optional.empty());
+        }
+
+        /** {@code /start r_<token>}: a result link, resolved (or not) by the caller before the engine runs. */
+        public boolean opensResultLink() {
+            return name.equals("start") && payload.startsWith(RESULT_LINK);
+        }
+
+        public Command withShared(Optional<SharedResult> s) {
+            return new Command(origin, name, payload, s);
+        }
     }
 
     /**
@@ -33,6 +52,18 @@ public sealed interface Event {
      * reminders are cancelled; nothing is sent. Raised by the sender with {@code updateId} 0.
      */
     record Blocked(Origin origin) implements Event {
+    }
+
+    /**
+     * Someone typed {@code @bot ...} in a chat: answered with what they can share, never with a message in
+     * their chat. {@code query} is at most 256 characters (Telegram's limit); its text does not matter to us.
+     */
+    record InlineQuery(Origin origin, String queryId, String query) implements Event {
+        public static final int MAX_QUERY = 256;
+
+        public InlineQuery {
+            query = query == null ? "" : query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query;
+        }
     }
 
     /** A message we cannot use: sticker, photo, voice, an edit of an earlier message... */

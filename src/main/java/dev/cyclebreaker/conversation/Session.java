@@ -2,6 +2,7 @@ package dev.cyclebreaker.conversation;
 
 import dev.cyclebreaker.coaching.WallClock;
 import dev.cyclebreaker.i18n.Lang;
+import dev.cyclebreaker.quiz.Pattern;
 import dev.cyclebreaker.quiz.Profile;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -16,9 +17,11 @@ import java.util.Optional;
  * names, no text they typed.
  *
  * @param practice the /practice step to resume at (1-based), 0 when no exercise is under way
+ * @param friend the pattern of the last result link the user opened (no name, no token), for the comparison
+ *     under their own result; null when none
  */
 public record Session(Lang lang, State state, QuizRun quiz, Result result,
-                      ZoneId zone, List<Reminder> reminders, Flow flow, int practice) {
+                      ZoneId zone, List<Reminder> reminders, Flow flow, int practice, Pattern friend) {
 
     public static final Session NEW = new Session(null, State.IDLE, null, null);
 
@@ -37,7 +40,13 @@ public record Session(Lang lang, State state, QuizRun quiz, Result result,
 
     /** A session from before coaching: no zone, no reminders, no flow. */
     public Session(Lang lang, State state, QuizRun quiz, Result result) {
-        this(lang, state, quiz, result, null, List.of(), null, 0);
+        this(lang, state, quiz, result, null, List.of(), null, 0, null);
+    }
+
+    /** A session from before sharing: no friend's result. */
+    public Session(Lang lang, State state, QuizRun quiz, Result result, ZoneId zone, List<Reminder> reminders,
+            Flow flow, int practice) {
+        this(lang, state, quiz, result, zone, reminders, flow, practice, null);
     }
 
     /** Persisted by name: renaming a constant is a schema change. */
@@ -131,30 +140,34 @@ public record Session(Lang lang, State state, QuizRun quiz, Result result,
     }
 
     public Session withLang(Lang l) {
-        return new Session(l, state, quiz, result, zone, reminders, flow, practice);
+        return new Session(l, state, quiz, result, zone, reminders, flow, practice, friend);
     }
 
     public Session withQuiz(QuizRun q) {
-        return new Session(lang, q == null ? State.IDLE : State.QUIZ, q, result, zone, reminders, flow, practice);
+        return new Session(lang, q == null ? State.IDLE : State.QUIZ, q, result, zone, reminders, flow, practice, friend);
     }
 
     public Session withResult(Result r) {
-        return new Session(lang, State.IDLE, null, r, zone, reminders, flow, practice);
+        return new Session(lang, State.IDLE, null, r, zone, reminders, flow, practice, friend);
     }
 
     public Session withZone(ZoneId z) {
-        return new Session(lang, state, quiz, result, z, reminders, flow, practice);
+        return new Session(lang, state, quiz, result, z, reminders, flow, practice, friend);
     }
 
     public Session withReminders(List<Reminder> rs) {
-        return new Session(lang, state, quiz, result, zone, rs, flow, practice);
+        return new Session(lang, state, quiz, result, zone, rs, flow, practice, friend);
     }
 
     public Session withFlow(Flow f) {
-        return new Session(lang, state, quiz, result, zone, reminders, f, practice);
+        return new Session(lang, state, quiz, result, zone, reminders, f, practice, friend);
     }
 
     public Session withPractice(int step) {
-        return new Session(lang, state, quiz, result, zone, reminders, flow, step);
+        return new Session(lang, state, quiz, result, zone, reminders, flow, step, friend);
+    }
+
+    public Session withFriend(Pattern p) {
+        return new Session(lang, state, quiz, result, zone, reminders, flow, practice, p);
     }
 }

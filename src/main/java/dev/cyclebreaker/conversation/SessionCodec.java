@@ -21,7 +21,10 @@ import java.util.List;
  * crashing on a deploy that changed the shape.
  */
 public final class SessionCodec {
-    /** Bump when the stored shape changes. 2 added coaching (zone, reminders, flow, practice). */
+    /**
+     * Bump when the stored shape changes. 2 added coaching (zone, reminders, flow, practice); the optional
+     * {@code fr} (a friend's pattern) came later without a bump, as builds before it simply ignore it.
+     */
     static final int SCHEMA = 2;
     /** The oldest schema we still read: v1 is v2 without the coaching fields. */
     static final int OLDEST_READABLE = 1;
@@ -50,6 +53,9 @@ public final class SessionCodec {
             r.put("pat", s.result().profile().pattern().name());
         }
         coaching(s, root);
+        if (s.friend() != null) {
+            root.put("fr", s.friend().name());
+        }
         try {
             return json.writeValueAsBytes(root);
         } catch (IOException e) {
@@ -155,6 +161,9 @@ public final class SessionCodec {
                 && (flow.step() >= CoachViews.CHECKIN_CHOICES.length || flow.ref() == null))) {
             flow = null;
         }
-        return new Session(base.lang(), base.state(), base.quiz(), base.result(), zone, reminders, flow, practice);
+        // a pattern this build does not know (data from a newer build): no comparison rather than no session
+        Pattern friend = root.hasNonNull("fr") ? java.util.Arrays.stream(Pattern.values())
+                .filter(p -> p.name().equals(root.get("fr").asText())).findFirst().orElse(null) : null;
+        return new Session(base.lang(), base.state(), base.quiz(), base.result(), zone, reminders, flow, practice, friend);
     }
 }

@@ -9,6 +9,8 @@ import dev.cyclebreaker.i18n.Texts;
 import dev.cyclebreaker.quiz.Pattern;
 import dev.cyclebreaker.quiz.Profile;
 import dev.cyclebreaker.quiz.QuizDefinition;
+import dev.cyclebreaker.sharing.CardKey;
+import dev.cyclebreaker.sharing.CardText;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,10 +20,12 @@ final class Views {
 
     private final QuizDefinition quiz;
     private final Texts texts;
+    private final BotIdentity bot;
 
-    Views(QuizDefinition quiz, Texts texts) {
+    Views(QuizDefinition quiz, Texts texts, BotIdentity bot) {
         this.quiz = quiz;
         this.texts = texts;
+        this.bot = bot;
     }
 
     Message welcome(Lang l) {
@@ -57,6 +61,11 @@ final class Views {
     }
 
     Message profile(Lang l, Profile p) {
+        return profile(l, p, null);
+    }
+
+    /** The result; with {@code friend}, the pattern of a result link the user opened, how the two meet. */
+    Message profile(Lang l, Profile p, Pattern friend) {
         String key = "pattern." + p.pattern().key();
         String html = texts.t(l, "profile.title") + "\n\n"
                 + bar(l, "profile.label.pursuit", p.pursuit()) + "\n"
@@ -64,11 +73,90 @@ final class Views {
                 + texts.t(l, "profile.your_pattern", "pattern", texts.t(l, key + ".name")) + "\n"
                 + texts.t(l, key + ".summary") + "\n\n"
                 + texts.t(l, key + ".explain") + "\n\n"
+                + (friend == null ? "" : comparison(l, p.pattern(), friend) + "\n\n")
                 + "<i>" + texts.t(l, "profile.strategies_note") + "</i>\n\n"
                 + texts.t(l, "profile.safety_note");
         return new Message(html, List.of(
                 List.of(button(l, "button.playbook", new Action.ShowPlaybook())),
+                List.of(button(l, "button.share", new Action.ShareMenu())),
                 List.of(button(l, "button.retake", new Action.RestartQuiz()))));
+    }
+
+    String comparison(Lang l, Pattern mine, Pattern theirs) {
+        return texts.t(l, "compare.title", "mine", texts.t(l, "pattern." + mine.key() + ".name"),
+                "theirs", texts.t(l, "pattern." + theirs.key() + ".name")) + "\n" + texts.t(l, "compare." + meeting(mine, theirs));
+    }
+
+    private static String meeting(Pattern a, Pattern b) {
+        if (a == Pattern.PURSUER && b == Pattern.DISTANCER || a == Pattern.DISTANCER && b == Pattern.PURSUER) {
+            return "pursuer_distancer";
+        }
+        if (a == b) {
+            return "same";
+        }
+        if (a == Pattern.STEADY || b == Pattern.STEADY) {
+            return "steady";
+        }
+        return "mixed";
+    }
+
+    /** The words of the result card picture, in the user's language. */
+    CardKey card(Lang l, Profile p) {
+        return new CardKey(p, new CardText(texts.t(l, "card.title"), texts.t(l, "pattern." + p.pattern().key() + ".name"),
+                texts.t(l, "profile.label.pursuit"), texts.t(l, "profile.label.distance"),
+                texts.t(l, "pattern.pursuer.name"), texts.t(l, "pattern.distancer.name"),
+                texts.t(l, "pattern.pursue_and_retreat.name"), texts.t(l, "pattern.steady.name"),
+                texts.t(l, "pattern.mixed.name"), "@" + bot.username()));
+    }
+
+    /** Asks how the sharer wants to appear on the card their friends see. */
+    Message shareChoice(Lang l, String firstName) {
+        List<List<Button>> rows = new ArrayList<>();
+        if (firstName != null && !firstName.isBlank()) {
+            rows.add(List.of(new ActionButton(texts.t(l, "button.share_named", "name", Html.escape(firstName)),
+                    new Action.Share(true))));
+        }
+        rows.add(List.of(button(l, "button.share_anonymous", new Action.Share(false))));
+        return new Message(texts.t(l, "share.choose"), rows);
+    }
+
+    /** The link to a published result: copy it, or pass it on with Telegram's share picker. */
+    Message shareLink(Lang l, String token) {
+        String link = bot.deepLink(Event.Command.RESULT_LINK + token);
+        String pickerUrl = "https://t.me/share/url?url=" + java.net.URLEncoder.encode(link, java.nio.charset.StandardCharsets.UTF_8)
+                + "&text=" + java.net.URLEncoder.encode(texts.t(l, "share.picker_text"), java.nio.charset.StandardCharsets.UTF_8);
+        return new Message(texts.t(l, "share.link", "link", Html.escape(link)), List.of(
+                List.of(new CopyButton(texts.t(l, "button.copy_link"), link)),
+                List.of(new Message.UrlButton(texts.t(l, "button.share_on"), pickerUrl))));
+    }
+
+    List<Effect.InlineArticle> inlineArticles(Lang l, java.util.Optional<SharedResult> share, String token) {
+        if (share.isPresent()) {
+            SharedResult r = share.get();
+            Message card = sharedCard(l, r);
+            Message withLink = new Message(card.html(), List.of(List.of(new Message.UrlButton(
+                    texts.t(l, "button.take_the_test"), bot.deepLink(Event.Command.RESULT_LINK + token)))));
+            return List.of(new Effect.InlineArticle("share", texts.t(l, "inline.share_title"),
+                    texts.t(l, "pattern." + r.profile().pattern().key() + ".name"), withLink));
+        }
+        Message invite = new Message(texts.t(l, "inline.invite_text"), List.of(List.of(new Message.UrlButton(
+                texts.t(l, "button.take_the_test"), bot.deepLink("inline")))));
+        return List.of(new Effect.InlineArticle("invite", texts.t(l, "inline.invite_title"),
+                texts.t(l, "inline.invite_description"), invite));
+    }
+
+    /** What a friend sees on opening a result link. */
+    Message sharedCard(Lang l, SharedResult r) {
+        Profile p = r.profile();
+        String key = "pattern." + p.pattern().key();
+        String who = r.sharerName() == null ? texts.t(l, "share.a_friend") : Html.escape(r.sharerName());
+        String html = texts.t(l, "share.card_title", "name", who) + "\n\n"
+                + bar(l, "profile.label.pursuit", p.pursuit()) + "\n"
+                + bar(l, "profile.label.distance", p.distance()) + "\n\n"
+                + texts.t(l, "share.card_pattern", "pattern", texts.t(l, key + ".name")) + "\n"
+                + texts.t(l, key + ".summary") + "\n\n"
+                + texts.t(l, "share.card_invite");
+        return new Message(html, List.of(List.of(button(l, "button.take_it_yourself", new Action.StartQuiz()))));
     }
 
     Message noProfile(Lang l, String key) {

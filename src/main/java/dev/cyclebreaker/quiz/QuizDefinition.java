@@ -63,6 +63,16 @@ public final class QuizDefinition {
         }
     }
 
+    /** A score at or below this is low. */
+    public int bandLow() {
+        return bandLow;
+    }
+
+    /** A score at or above this is high; in between is the middle band. */
+    public int bandHigh() {
+        return bandHigh;
+    }
+
     private QuizDefinition(int points, int bandLow, int bandHigh, List<Item> items) {
         if (points < 2 || points > MAX_POINTS) {
             throw new IllegalStateException("scale.points must be from 2 to " + MAX_POINTS + ", not " + points);

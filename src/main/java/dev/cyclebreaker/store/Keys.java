@@ -21,8 +21,26 @@ final class Keys {
         return prefix(userId) + "session";
     }
 
+    /** The tokens of the user's result links (a set), so /forget can delete the links themselves. */
+    static String shares(long userId) {
+        return prefix(userId) + "shares";
+    }
+
+    /** The token of the user's inline-mode link (a string), reused while it shows their current result. */
+    static String inlineShare(long userId) {
+        return prefix(userId) + "inline";
+    }
+
     static List<String> allOf(long userId) {
-        return List.of(session(userId));
+        return List.of(session(userId), shares(userId), inlineShare(userId));
+    }
+
+    /**
+     * One published result link, a hash under its own hash tag {@code {s:<token>}}: not under the user's, as
+     * it is looked up by token alone. Listed in {@link #shares}; /forget deletes each, one DEL per slot.
+     */
+    static String share(String token) {
+        return "cb:{s:" + token + "}:share";
     }
 
     /**

@@ -72,6 +72,10 @@ public final class RedisBackend implements AutoCloseable {
         return new RedisSessionStore(connection);
     }
 
+    public dev.cyclebreaker.conversation.SharedResults sharedResults(dev.cyclebreaker.sharing.ShareTokens tokens) {
+        return new RedisSharedResults(connection, tokens, RedisSharedResults.DEFAULT_TTL);
+    }
+
     public DueReminders dueReminders() {
         return new RedisDueReminders(connection);
     }

@@ -79,7 +79,11 @@ public final class RedisSessionStore implements SessionStore {
 
     @Override
     public void erase(long userId) {
-        // One DEL per hash-tag slot, as Redis Cluster requires.
+        // One DEL per hash-tag slot, as Redis Cluster requires: each result link first, then the index naming them.
+        for (byte[] token : RedisCalls.call("listing a user's result links", () -> redis.smembers(Keys.shares(userId)))) {
+            String key = Keys.share(new String(token, StandardCharsets.US_ASCII));
+            RedisCalls.run("deleting a result link", () -> redis.del(key));
+        }
         RedisCalls.run("erasing a user", () -> redis.del(Keys.allOf(userId).toArray(String[]::new)));
         RedisCalls.run("erasing a user's chat counters", () -> redis.del(Keys.chatKeysOf(userId).toArray(String[]::new)));
     }

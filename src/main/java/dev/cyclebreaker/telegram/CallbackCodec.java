@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  *   r:ID:b|m|x|l reminder ID: I'm back | 10 more minutes | cancel | cancel from the /reminders list
  *   z:CITY       time zone by Zones.Choice id (stable, unlike a position in the list)
  *   k:n:STEP     practice: next after STEP    k:s | k:c | k:o   practice: stop | continue | start over
+ *   sh           share my result              sh:n | sh:a   create the link with my first name | as "a friend"
  * </pre>
  */
 public final class CallbackCodec {
@@ -110,6 +111,12 @@ public final class CallbackCodec {
         if (a instanceof Action.PracticeRestart) {
             return "k:o";
         }
+        if (a instanceof Action.ShareMenu) {
+            return "sh";
+        }
+        if (a instanceof Action.Share x) {
+            return x.named() ? "sh:n" : "sh:a";
+        }
         throw new IllegalArgumentException("no encoding for " + a.getClass().getSimpleName());
     }
 
@@ -132,6 +139,9 @@ public final class CallbackCodec {
             case "k:s": return Optional.of(new Action.PracticeStop());
             case "k:c": return Optional.of(new Action.PracticeContinue());
             case "k:o": return Optional.of(new Action.PracticeRestart());
+            case "sh": return Optional.of(new Action.ShareMenu());
+            case "sh:n": return Optional.of(new Action.Share(true));
+            case "sh:a": return Optional.of(new Action.Share(false));
             default: break;
         }
         if (data.startsWith("l:")) {

@@ -4,6 +4,7 @@ import dev.cyclebreaker.conversation.Effect;
 import dev.cyclebreaker.conversation.Message;
 import dev.cyclebreaker.conversation.Outbox;
 import dev.cyclebreaker.conversation.TransientFailure;
+import dev.cyclebreaker.sharing.ResultCards;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.Serializable;
@@ -17,8 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.AnswerInlineQuery;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.inputmessagecontent.InputTextMessageContent;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResult;
+import org.telegram.telegrambots.meta.api.objects.inlinequery.result.InlineQueryResultArticle;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -46,33 +53,45 @@ public final class TelegramOutbox implements Outbox {
      * left to its redelivery instead of blocking a worker.
      */
     static final Duration MAX_WAIT = Duration.ofSeconds(30);
+    static final int INLINE_CACHE_SECONDS = 10;
 
     private final TelegramClient client;
     private final FloodGate gate;
     private final ChatStatusListener chats;
     private final Sleeper sleeper;
     private final MeterRegistry meters;
+    private final ResultCards cards;
 
     public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats) {
         this(client, gate, chats, Sleeper.REAL);
     }
 
     public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats, Sleeper sleeper) {
-        this(client, gate, chats, sleeper, new SimpleMeterRegistry());
+        this(client, gate, chats, sleeper, new SimpleMeterRegistry(), null);
     }
 
-    /** @param meters counts Bot API calls by method and outcome ({@code cyclebreaker.telegram.calls}) */
+    /** Without metrics. */
     public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats, Sleeper sleeper,
-            MeterRegistry meters) {
+            ResultCards cards) {
+        this(client, gate, chats, sleeper, new SimpleMeterRegistry(), cards);
+    }
+
+    /**
+     * @param meters counts Bot API calls by method and outcome ({@code cyclebreaker.telegram.calls})
+     * @param cards result card pictures and their file ids; null: card effects are skipped
+     */
+    public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats, Sleeper sleeper,
+            MeterRegistry meters, ResultCards cards) {
         this.client = client;
         this.gate = gate;
         this.chats = chats;
         this.sleeper = sleeper;
         this.meters = meters;
+        this.cards = cards;
     }
 
-    private void count(BotApiMethod<?> method, String outcome) {
-        meters.counter("cyclebreaker.telegram.calls", "method", method.getMethod(), "outcome", outcome).increment();
+    private void count(Call method, String outcome) {
+        meters.counter("cyclebreaker.telegram.calls", "method", method.method(), "outcome", outcome).increment();
     }
 
     /** Waits for the flood gate or a 429; a seam so tests need not wait. */
@@ -88,15 +107,85 @@ public final class TelegramOutbox implements Outbox {
         Waiting waiting = new Waiting();
         Set<Long> blocked = new HashSet<>();
         for (Effect e : effects) {
-            BotApiMethod<? extends Serializable> method = toMethod(e);
+            Call call = toCall(e);
             Long chat = countedChat(e);
-            if (method == null || chat != null && blocked.contains(chat)) {
+            if (call == null || chat != null && blocked.contains(chat)) {
                 continue;
             }
-            if (execute(method, chat, waiting) == Answer.BLOCKED) {
+            if (execute(call, chat, waiting) == Answer.BLOCKED) {
                 blocked.add(chat);
             }
         }
+    }
+
+    /** One Bot API call: its method name for logs, and how to make it. */
+    private interface Call {
+        String method();
+
+        Object run() throws TelegramApiException;
+    }
+
+    private Call toCall(Effect e) {
+        if (e instanceof Effect.SendCard c) {
+            return cards == null ? null : card(c);
+        }
+        BotApiMethod<? extends Serializable> method = toMethod(e);
+        if (method == null) {
+            return null;
+        }
+        return new Call() {
+            public String method() {
+                return method.getMethod();
+            }
+
+            public Object run() throws TelegramApiException {
+                return client.execute(method);
+            }
+        };
+    }
+
+    /**
+     * A result card: the file id of an earlier upload when there is one, else the PNG, whose file id is then
+     * remembered. A file id Telegram no longer takes (400) is forgotten, so the next card uploads again.
+     */
+    private Call card(Effect.SendCard c) {
+        return new Call() {
+            public String method() {
+                return "sendPhoto";
+            }
+
+            public Object run() throws TelegramApiException {
+                java.util.Optional<String> known = cards.fileId(c.card());
+                InputFile photo;
+                if (known.isPresent()) {
+                    photo = new InputFile(known.get());
+                } else {
+                    byte[] png;
+                    try {
+                        png = cards.png(c.card());
+                    } catch (RuntimeException e) {
+                        // the text message already said it all: a picture that cannot be drawn is left out, not retried
+                        log.warn("result card {} could not be drawn: {}", c.card().stableId(), e.toString());
+                        return null;
+                    }
+                    photo = new InputFile(new java.io.ByteArrayInputStream(png), "result.png");
+                }
+                try {
+                    org.telegram.telegrambots.meta.api.objects.message.Message sent =
+                            client.execute(SendPhoto.builder().chatId(c.chatId()).photo(photo).build());
+                    if (known.isEmpty() && sent != null && sent.getPhoto() != null && !sent.getPhoto().isEmpty()) {
+                        // the largest size is last; any of them resends the same picture
+                        cards.rememberFileId(c.card(), sent.getPhoto().get(sent.getPhoto().size() - 1).getFileId());
+                    }
+                    return sent;
+                } catch (TelegramApiRequestException e) {
+                    if (known.isPresent() && e.getErrorCode() != null && e.getErrorCode() == 400) {
+                        cards.forgetFileId(c.card());
+                    }
+                    throw e;
+                }
+            }
+        };
     }
 
     /** The chat whose flood limits the effect counts against, or null when it is not counted. */
@@ -106,6 +195,9 @@ public final class TelegramOutbox implements Outbox {
         }
         if (e instanceof Effect.Edit ed) {
             return ed.chatId();
+        }
+        if (e instanceof Effect.SendCard c) {
+            return c.chatId();
         }
         return null; // answering a button press is not a message
     }
@@ -119,6 +211,19 @@ public final class TelegramOutbox implements Outbox {
             return new EditIgnoringResult(EditMessageText.builder().chatId(ed.chatId()).messageId(ed.messageId())
                     .text(ed.message().html()).parseMode(ParseMode.HTML).linkPreviewOptions(NO_PREVIEW)
                     .replyMarkup(keyboard(ed.message())));
+        }
+        if (e instanceof Effect.InlineAnswer a) {
+            List<InlineQueryResult> results = new ArrayList<>();
+            for (Effect.InlineArticle article : a.articles()) {
+                results.add(InlineQueryResultArticle.builder().id(article.id()).title(article.title())
+                        .description(article.description())
+                        .inputMessageContent(InputTextMessageContent.builder().messageText(article.message().html())
+                                .parseMode(ParseMode.HTML).linkPreviewOptions(NO_PREVIEW).build())
+                        .replyMarkup(keyboard(article.message())).build());
+            }
+            // personal (each user sees their own result) and cached briefly (a retaken test shows soon)
+            return AnswerInlineQuery.builder().inlineQueryId(a.queryId()).results(results).isPersonal(true)
+                    .cacheTime(INLINE_CACHE_SECONDS).build();
         }
         if (e instanceof Effect.AnswerButton a) {
             return new AnswerIgnoringResult(AnswerCallbackQuery.builder().callbackQueryId(a.callbackId())
@@ -203,7 +308,7 @@ public final class TelegramOutbox implements Outbox {
 
     private enum Answer { DONE, BLOCKED }
 
-    private Answer execute(BotApiMethod<? extends Serializable> method, Long chat, Waiting waiting) {
+    private Answer execute(Call method, Long chat, Waiting waiting) {
         while (true) {
             if (chat != null) {
                 Duration wait = gate.acquire(chat);
@@ -213,7 +318,7 @@ public final class TelegramOutbox implements Outbox {
                 }
             }
             try {
-                client.execute(method);
+                method.run();
                 count(method, "ok");
                 return Answer.DONE;
             } catch (TelegramApiRequestException e) {
@@ -230,7 +335,7 @@ public final class TelegramOutbox implements Outbox {
                     continue;
                 }
                 if (code >= 500 || code == 0) {
-                    throw new TransientFailure("Telegram answered " + code + " to " + method.getMethod(), e);
+                    throw new TransientFailure("Telegram answered " + code + " to " + method.method(), e);
                 }
                 if (code == 403 && chat != null) {
                     blocked(chat, method);
@@ -238,18 +343,18 @@ public final class TelegramOutbox implements Outbox {
                 }
                 if (!harmless(e)) {
                     // 400 (bad request) does not get better by retrying.
-                    log.warn("telegram refused {}: {} {}", method.getMethod(), code, e.getApiResponse());
+                    log.warn("telegram refused {}: {} {}", method.method(), code, e.getApiResponse());
                 }
                 return Answer.DONE;
             } catch (TelegramApiException e) {
                 count(method, "error");
-                throw new TransientFailure("Telegram unreachable for " + method.getMethod(), e);
+                throw new TransientFailure("Telegram unreachable for " + method.method(), e);
             }
         }
     }
 
-    private void blocked(long chat, BotApiMethod<? extends Serializable> method) {
-        log.info("telegram: chat {} refused {} (403), marked inactive, not retried", chat, method.getMethod());
+    private void blocked(long chat, Call method) {
+        log.info("telegram: chat {} refused {} (403), marked inactive, not retried", chat, method.method());
         try {
             chats.blocked(chat);
         } catch (RuntimeException e) {
@@ -272,14 +377,14 @@ public final class TelegramOutbox implements Outbox {
     private final class Waiting {
         private Duration spent = Duration.ZERO;
 
-        void check(Duration wait, BotApiMethod<?> method) {
+        void check(Duration wait, Call method) {
             if (spent.plus(wait).compareTo(MAX_WAIT) > 0) {
                 throw new TransientFailure("flood limits ask to wait " + wait.toMillis() + " ms more for "
-                        + method.getMethod() + " after " + spent.toMillis() + " ms; left to a later attempt", null);
+                        + method.method() + " after " + spent.toMillis() + " ms; left to a later attempt", null);
             }
         }
 
-        void waitFor(Duration wait, BotApiMethod<?> method) {
+        void waitFor(Duration wait, Call method) {
             check(wait, method);
             spent = spent.plus(wait);
             try {

@@ -37,6 +37,8 @@ public final class UpdateMapper {
             from = u.getEditedMessage().getFrom();
         } else if (u.hasCallbackQuery()) {
             from = u.getCallbackQuery().getFrom();
+        } else if (u.hasInlineQuery()) {
+            from = u.getInlineQuery().getFrom();
         }
         return from == null ? 0 : from.getId();
     }
@@ -56,6 +58,9 @@ public final class UpdateMapper {
         }
         if (u.hasCallbackQuery()) {
             return callback(updateId, at, u.getCallbackQuery());
+        }
+        if (u.hasInlineQuery()) {
+            return inline(updateId, at, u.getInlineQuery());
         }
         return Optional.empty();
     }
@@ -89,8 +94,19 @@ public final class UpdateMapper {
         if (m.getChat() == null || !"private".equals(m.getChat().getType())) {
             return Optional.empty();
         }
-        Origin o = new Origin(updateId, q.getFrom().getId(), m.getChatId(), q.getFrom().getLanguageCode(), at);
+        Origin o = new Origin(updateId, q.getFrom().getId(), m.getChatId(), q.getFrom().getLanguageCode(), at,
+                q.getFrom().getFirstName());
         return Optional.of(new Event.ButtonPressed(o, q.getId(), m.getMessageId(), CallbackCodec.decode(q.getData())));
+    }
+
+    /** An inline query belongs to the user's own session (their private chat's id is their id). */
+    private static Optional<Event> inline(long updateId, Instant at, org.telegram.telegrambots.meta.api.objects.inlinequery.InlineQuery q) {
+        User from = q.getFrom();
+        if (from == null || Boolean.TRUE.equals(from.getIsBot()) || q.getId() == null) {
+            return Optional.empty();
+        }
+        Origin o = new Origin(updateId, from.getId(), from.getId(), from.getLanguageCode(), at, from.getFirstName());
+        return Optional.of(new Event.InlineQuery(o, q.getId(), q.getQuery()));
     }
 
     /** Private chats with a human only: groups, channels and bots get nothing here. */
@@ -99,7 +115,7 @@ public final class UpdateMapper {
                 || !"private".equals(m.getChat().getType())) {
             return Optional.empty();
         }
-        return Optional.of(new Origin(updateId, from.getId(), m.getChatId(), from.getLanguageCode(), at));
+        return Optional.of(new Origin(updateId, from.getId(), m.getChatId(), from.getLanguageCode(), at, from.getFirstName()));
     }
 
     /** Telegram marks commands with a bot_command entity; a bare "/word" counts too (some clients, our fakes). */

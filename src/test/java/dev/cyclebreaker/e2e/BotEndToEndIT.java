@@ -55,6 +55,7 @@ class BotEndToEndIT {
         ChatMessage playbook = bot.pressExpectingNew(alice, screen, "pb");
         assertThat(playbook.buttons()).anyMatch(b -> b.action().equals("copy_text"));
         assertThat(bot.send(alice, "/profile").text()).contains("▓");
+        bot.telegram().await("a result card after the test and one after /profile", () -> bot.cards(alice).size() == 2, WAIT);
         bot.assertEveryButtonPressWasAnswered();
         bot.assertNoViolations();
     }

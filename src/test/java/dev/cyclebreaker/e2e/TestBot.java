@@ -95,17 +95,28 @@ final class TestBot implements AutoCloseable {
         return id;
     }
 
-    /** Sends text and returns the bot's next new message in that chat. */
+    /** Sends text and returns the bot's next new text message in that chat. */
     ChatMessage send(long user, String text) {
-        int before = telegram.botMessages(user).size();
+        int before = botTexts(user).size();
         telegram.sendText(user, text);
         return awaitBotMessages(user, before + 1);
     }
 
+    /** Waits for the bot's text message number {@code count} in the chat (result card pictures not counted). */
     ChatMessage awaitBotMessages(long user, int count) {
-        telegram.await("bot message #" + count + " in chat " + user, () -> telegram.botMessages(user).size() >= count, WAIT);
-        List<ChatMessage> all = telegram.botMessages(user);
+        telegram.await("bot message #" + count + " in chat " + user, () -> botTexts(user).size() >= count, WAIT);
+        List<ChatMessage> all = botTexts(user);
         return all.get(count - 1);
+    }
+
+    /** The bot's messages in the chat but its pictures (the result cards), which come beside a text. */
+    List<ChatMessage> botTexts(long user) {
+        return telegram.botMessages(user).stream().filter(m -> !"photo".equals(m.kind())).toList();
+    }
+
+    /** The result card pictures the bot sent to the chat. */
+    List<ChatMessage> cards(long user) {
+        return telegram.botMessages(user).stream().filter(m -> "photo".equals(m.kind())).toList();
     }
 
     /** Presses a button and returns the same message after the bot edited it. */
@@ -117,7 +128,7 @@ final class TestBot implements AutoCloseable {
 
     /** Presses a button that makes the bot send a new message, and returns that message. */
     ChatMessage pressExpectingNew(long user, ChatMessage on, String callbackData) {
-        int before = telegram.botMessages(user).size();
+        int before = botTexts(user).size();
         pressed.add(telegram.pressButton(user, on.messageId(), callbackData));
         return awaitBotMessages(user, before + 1);
     }

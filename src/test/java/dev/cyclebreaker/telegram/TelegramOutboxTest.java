@@ -144,6 +144,33 @@ class TelegramOutboxTest {
         assertThat(gate.asked).containsExactly(ANN);
     }
 
+    @Test
+    void aResultCardIsUploadedOnceThenSentByItsFileIdAndCountedLikeAMessage() throws TelegramApiException {
+        dev.cyclebreaker.sharing.ResultCards cards = new dev.cyclebreaker.sharing.ResultCards(
+                new dev.cyclebreaker.sharing.ResultCardRenderer(40, 60), 1 << 20);
+        TelegramOutbox withCards = new TelegramOutbox(client, gate, blocked::add, slept::add, cards);
+        dev.cyclebreaker.sharing.CardKey card = new dev.cyclebreaker.sharing.CardKey(
+                new dev.cyclebreaker.quiz.Profile(80, 20, dev.cyclebreaker.quiz.Pattern.PURSUER),
+                new dev.cyclebreaker.sharing.CardText("t", "Pursuer", "Pursuit", "Distance", "P", "D", "PR", "S", "M", ""));
+        org.telegram.telegrambots.meta.api.objects.message.Message sent = new org.telegram.telegrambots.meta.api.objects.message.Message();
+        sent.setPhoto(List.of(org.telegram.telegrambots.meta.api.objects.photo.PhotoSize.builder()
+                .fileId("small").fileUniqueId("s").width(90).height(90).build(),
+                org.telegram.telegrambots.meta.api.objects.photo.PhotoSize.builder()
+                .fileId("big").fileUniqueId("b").width(800).height(840).build()));
+        org.mockito.ArgumentCaptor<org.telegram.telegrambots.meta.api.methods.send.SendPhoto> photos =
+                org.mockito.ArgumentCaptor.forClass(org.telegram.telegrambots.meta.api.methods.send.SendPhoto.class);
+        when(client.execute(photos.capture())).thenReturn(sent);
+
+        withCards.deliver(List.of(new Effect.SendCard(ANN, card)));
+        withCards.deliver(List.of(new Effect.SendCard(BOB, card)));
+
+        assertThat(photos.getAllValues()).hasSize(2);
+        assertThat(photos.getAllValues().get(0).getPhoto().isNew()).isTrue();
+        assertThat(photos.getAllValues().get(1).getPhoto().isNew()).isFalse();
+        assertThat(photos.getAllValues().get(1).getPhoto().getAttachName()).isEqualTo("big");
+        assertThat(gate.asked).containsExactly(ANN, BOB);
+    }
+
     private static Effect send(long chat) {
         return new Effect.Send(chat, Message.text("hello"));
     }

@@ -43,6 +43,25 @@ class UpdateMapperTest {
     }
 
     @Test
+    void anInlineQueryIsMappedToTheSendersOwnSessionWithItsTextAndFirstName() throws Exception {
+        Event e = MAPPER.map(update("{'update_id':12,'inline_query':{'id':'iq9','query':'你好 share',"
+                + "'offset':'','from':{'id':42,'is_bot':false,'first_name':'Ann','language_code':'en'}}}")).orElseThrow();
+
+        Event.InlineQuery q = (Event.InlineQuery) e;
+        assertThat(q.queryId()).isEqualTo("iq9");
+        assertThat(q.query()).isEqualTo("你好 share");
+        assertThat(q.origin().userId()).isEqualTo(42);
+        assertThat(q.origin().chatId()).isEqualTo(42);
+        assertThat(q.origin().firstName()).isEqualTo("Ann");
+    }
+
+    @Test
+    void anInlineQueryFromABotIsIgnored() throws Exception {
+        assertThat(MAPPER.map(update("{'update_id':13,'inline_query':{'id':'iq1','query':'',"
+                + "'offset':'','from':{'id':7,'is_bot':true,'first_name':'B'}}}"))).isEmpty();
+    }
+
+    @Test
     void plainTextIsText() throws Exception {
         Event e = MAPPER.map(update(privateMessage("'text':'hello /quiz'"))).orElseThrow();
 
