@@ -33,6 +33,10 @@ public sealed interface Action {
     record SetLang(Lang lang) implements Action {
     }
 
+    /** The result card as a picture, under the profile. */
+    record ShowCard() implements Action {
+    }
+
     /** "Share my result" under the profile: asks how the sharer wants to be named. */
     record ShareMenu() implements Action {
     }

@@ -153,8 +153,7 @@ public final class Engine {
             }
             case "profile" -> new Transition(s, s.result() == null
                     ? List.of(new Send(chat, views.noProfile(lang, "profile.none")))
-                    : List.of(new Send(chat, views.profile(lang, s.result().profile(), s.friend())),
-                            new Effect.SendCard(chat, views.card(lang, s.result().profile()))));
+                    : List.of(new Send(chat, views.profile(lang, s.result().profile(), s.friend()))));
             case "playbook" -> new Transition(s, List.of(new Send(chat, s.result() == null
                     ? views.noProfile(lang, "playbook.none") : views.playbook(lang, s.result().profile()))));
             case "lang" -> new Transition(s, List.of(new Send(chat, views.languageChoice(lang))));
@@ -234,6 +233,12 @@ public final class Engine {
             Session next = s.withLang(set.lang());
             return answer(next, b, "toast.lang_set", set.lang(), new Edit(chat, msg, currentView(next, set.lang())));
         }
+        if (action instanceof Action.ShowCard) {
+            // One tap away rather than sent with every result: drawing it is the costliest thing the bot does.
+            return s.result() == null
+                    ? answer(s, b, "toast.stale", lang)
+                    : answer(s, b, null, lang, new Effect.SendCard(chat, views.card(lang, s.result().profile())));
+        }
         if (action instanceof Action.ShareMenu) {
             return answer(s, b, null, lang, new Send(chat, s.result() == null
                     ? views.noProfile(lang, "profile.none") : views.shareChoice(lang, b.origin().firstName())));
@@ -281,8 +286,7 @@ public final class Engine {
             return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.question(lang, next.quiz(), null)));
         }
         Session next = s.withResult(new Session.Result(run.version(), quiz.score(answers)));
-        return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.profile(lang, next.result().profile(), next.friend())),
-                new Effect.SendCard(chat, views.card(lang, next.result().profile())));
+        return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.profile(lang, next.result().profile(), next.friend())));
     }
 
     private Transition goBack(Session s, Lang lang, ButtonPressed b, Back back) {

@@ -78,7 +78,7 @@ final class Views {
                 + texts.t(l, "profile.safety_note");
         return new Message(html, List.of(
                 List.of(button(l, "button.playbook", new Action.ShowPlaybook())),
-                List.of(button(l, "button.share", new Action.ShareMenu())),
+                List.of(button(l, "button.share", new Action.ShareMenu()), button(l, "button.card", new Action.ShowCard())),
                 List.of(button(l, "button.retake", new Action.RestartQuiz()))));
     }
 

@@ -114,6 +114,9 @@ public final class CallbackCodec {
         if (a instanceof Action.ShareMenu) {
             return "sh";
         }
+        if (a instanceof Action.ShowCard) {
+            return "pc";
+        }
         if (a instanceof Action.Share x) {
             return x.named() ? "sh:n" : "sh:a";
         }
@@ -140,6 +143,7 @@ public final class CallbackCodec {
             case "k:c": return Optional.of(new Action.PracticeContinue());
             case "k:o": return Optional.of(new Action.PracticeRestart());
             case "sh": return Optional.of(new Action.ShareMenu());
+            case "pc": return Optional.of(new Action.ShowCard());
             case "sh:n": return Optional.of(new Action.Share(true));
             case "sh:a": return Optional.of(new Action.Share(false));
             default: break;

@@ -99,6 +99,19 @@ class EngineTest {
     }
 
     @Test
+    void theResultCardPictureIsOneTapAwayUnderTheProfile() {
+        Session s = withResult(Pattern.DISTANCER);
+
+        Transition t = engine.handle(s, press(7, new Action.ShowCard()));
+        Transition none = engine.handle(Session.NEW, press(7, new Action.ShowCard()));
+
+        assertThat(t.effects()).hasSize(2).anyMatch(e -> e instanceof Effect.SendCard);
+        assertThat(t.session()).isEqualTo(s);
+        assertThat(none.effects()).containsExactly(new AnswerButton(single(none, AnswerButton.class).callbackId(),
+                TEXTS.t(Lang.EN, "toast.stale")));
+    }
+
+    @Test
     void backReturnsToThePreviousQuestionAndForgetsItsAnswer() {
         Session s = answer(started(), 5, 3);
 

@@ -51,8 +51,11 @@ class SharingEndToEndIT {
         }
 
         assertThat(screen.text()).contains("You:").contains("your friend:");
-        assertThat(bot.send(ben, "/profile").text()).contains("your friend:");
-        bot.telegram().await("a card after the test and one after /profile", () -> bot.telegram().calls("sendPhoto").stream()
+        ChatMessage bensProfile = bot.send(ben, "/profile");
+        assertThat(bensProfile.text()).contains("your friend:");
+        bot.pressExpectingAnyChange(ben, screen, "pc");
+        bot.pressExpectingAnyChange(ben, bensProfile, "pc");
+        bot.telegram().await("the card, asked for twice", () -> bot.telegram().calls("sendPhoto").stream()
                 .filter(c -> c.params().path("chat_id").asLong() == ben).count() == 2, TestBot.WAIT);
         List<RecordedCall> bensCards = bot.telegram().calls("sendPhoto").stream()
                 .filter(c -> c.params().path("chat_id").asLong() == ben).toList();

@@ -37,7 +37,7 @@ class CallbackCodecTest {
                 new Action.CheckinAnswer(longestId, 0, 0), new Action.CheckinAnswer("k3", 2, 4),
                 new Action.PracticeNext(1), new Action.PracticeNext(5), new Action.PracticeStop(),
                 new Action.PracticeContinue(), new Action.PracticeRestart(),
-                new Action.ShareMenu(), new Action.Share(true), new Action.Share(false));
+                new Action.ShareMenu(), new Action.Share(true), new Action.Share(false), new Action.ShowCard());
         for (Action a : all) {
             String data = CallbackCodec.encode(a);
             assertThat(data.getBytes(StandardCharsets.UTF_8).length).as(data).isLessThanOrEqualTo(64);
