@@ -25,7 +25,21 @@ public final class ResultCards {
      * @param maxBytes the most PNG bytes to keep; a card is about 40 KB, so 16 MB holds some 400
      */
     public ResultCards(ResultCardRenderer renderer, long maxBytes) {
-        this(key -> renderer.render(key.profile(), key.text()), maxBytes, MAX_FILE_IDS);
+        this(oneAtATime(key -> renderer.render(key.profile(), key.text())), maxBytes, MAX_FILE_IDS);
+    }
+
+    /**
+     * Draws one card at a time: a render holds a full-size image, the font rasteriser's native
+     * buffers and the PNG encoder's, and thirty-two workers drawing at once pushed the process
+     * past 400 MB. A card takes milliseconds; the others wait their turn.
+     */
+    static Function<CardKey, byte[]> oneAtATime(Function<CardKey, byte[]> render) {
+        Object lock = new Object();
+        return key -> {
+            synchronized (lock) {
+                return render.apply(key);
+            }
+        };
     }
 
     ResultCards(Function<CardKey, byte[]> render, long maxBytes, long maxFileIds) {

@@ -26,7 +26,7 @@ public final class PollingLoop implements SmartLifecycle {
     static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "inline_query");
     private static final int BATCH = 100;
     /** How long a poll waits for progress when it would only bring back updates we hold. */
-    private static final long REPOLL_MILLIS = 20;
+    private static final long REPOLL_MILLIS = 50;
 
     private final TelegramClient pollClient;
     private final Runnable cancelPoll;
@@ -114,7 +114,7 @@ public final class PollingLoop implements SmartLifecycle {
             if (offsets.inFlight() > 0) {
                 // Pace the polls that would mostly bring back what we hold: go again once a share
                 // of it is done, or soon anyway for other users' new updates.
-                awaitProgress(Math.max(1, (holding + fresh) / 4), REPOLL_MILLIS);
+                awaitProgress(Math.max(1, (holding + fresh) / 2), REPOLL_MILLIS);
             }
         }
         try {
