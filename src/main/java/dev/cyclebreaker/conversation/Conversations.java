@@ -7,7 +7,10 @@ import dev.cyclebreaker.conversation.SessionStore.Stored;
 import dev.cyclebreaker.reminders.DueReminders;
 import dev.cyclebreaker.reminders.ReminderRef;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Applies one event: load the session, run the engine, commit with compare-and-set, then deliver.
@@ -143,13 +146,22 @@ public final class Conversations {
      * {@link TransientFailure} and the update comes again as a replay.
      */
     private void carryOut(List<Effect> effects) {
+        Map<Long, List<String>> cancelled = new LinkedHashMap<>();
         for (Effect e : effects) {
             if (e instanceof Effect.ScheduleReminder s) {
                 reminders.schedule(new ReminderRef(s.userId(), s.reminderId()), s.due());
             } else if (e instanceof Effect.CancelReminder c) {
-                reminders.cancel(new ReminderRef(c.userId(), c.reminderId()));
+                cancelled.computeIfAbsent(c.userId(), u -> new ArrayList<>()).add(c.reminderId());
             }
         }
+        // /forget or a block cancels every pending reminder at once: one call per user, not one per reminder.
+        cancelled.forEach((user, ids) -> {
+            if (ids.size() == 1) {
+                reminders.cancel(new ReminderRef(user, ids.get(0)));
+            } else {
+                reminders.cancelAll(user, ids);
+            }
+        });
         outbox.deliver(messagesOnly(effects).stream().map(this::published).toList());
     }
 
