@@ -24,13 +24,17 @@ public final class Conversations {
     private static final int MAX_ATTEMPTS = 5;
     private static final Stored NOTHING = new Stored(0, 0, null);
 
+    /** A stored session with its decoding, so a cached step decodes nothing. */
+    private record Known(Stored stored, Session session) {
+    }
+
     private final Engine engine;
     private final SessionStore store;
     private final Outbox outbox;
     private final DueReminders reminders;
     private final SharedResults shares;
     private final SessionCodec codec = new SessionCodec();
-    private final Cache<Long, Stored> cache;
+    private final Cache<Long, Known> cache;
     private final Observer observer;
 
     /** Told of every committed change of a session, e.g. to count quizzes started and finished. */
@@ -68,8 +72,9 @@ public final class Conversations {
         long user = event.origin().userId();
         long updateId = event.origin().updateId();
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Stored current = cached(user);
-            Session session = codec.decode(current.data());
+            Known known = cached(user);
+            Stored current = known.stored();
+            Session session = known.session();
             if (updateId > 0 && updateId <= current.lastUpdateId()) {
                 carryOut(engine.replay(session, event));
                 return Outcome.REPLAY;
@@ -90,18 +95,20 @@ public final class Conversations {
             byte[] data = codec.encode(t.session());
             CommitResult r = store.commit(user, current.version(), updateId, data);
             if (r instanceof CommitResult.Committed c) {
-                cache.put(user, new Stored(c.version(), Math.max(updateId, current.lastUpdateId()), data));
+                cache.put(user, new Known(new Stored(c.version(), Math.max(updateId, current.lastUpdateId()), data),
+                        t.session()));
                 observe(session, t.session());
                 carryOut(t.effects());
                 return Outcome.APPLIED;
             }
             if (r instanceof CommitResult.Replay replay) {
-                cache.put(user, replay.current());
-                carryOut(engine.replay(codec.decode(replay.current().data()), event));
+                Known now = known(replay.current());
+                cache.put(user, now);
+                carryOut(engine.replay(now.session(), event));
                 return Outcome.REPLAY;
             }
             Stored now = ((CommitResult.Conflict) r).current();
-            cache.put(user, now == null ? NOTHING : now);
+            cache.put(user, known(now == null ? NOTHING : now));
         }
         throw new TransientFailure("session of one user kept changing under " + MAX_ATTEMPTS + " attempts", null);
     }
@@ -131,13 +138,17 @@ public final class Conversations {
         return event;
     }
 
-    private Stored cached(long user) {
-        Stored s = cache.getIfPresent(user);
-        if (s == null) {
-            s = store.load(user).orElse(NOTHING);
-            cache.put(user, s);
+    private Known cached(long user) {
+        Known k = cache.getIfPresent(user);
+        if (k == null) {
+            k = known(store.load(user).orElse(NOTHING));
+            cache.put(user, k);
         }
-        return s;
+        return k;
+    }
+
+    private Known known(Stored s) {
+        return new Known(s, codec.decode(s.data()));
     }
 
     /**

@@ -63,10 +63,15 @@ public final class ResultCardRenderer {
     public byte[] render(Profile profile, CardText text) {
         BufferedImage image = draw(profile, text);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            ImageIO.write(image, "png", out);
+        // in memory: ImageIO.write would go through a temporary file for every card
+        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (javax.imageio.stream.ImageOutputStream stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(image);
         } catch (IOException e) {
             throw new UncheckedIOException("PNG encoding failed", e);
+        } finally {
+            writer.dispose();
         }
         return out.toByteArray();
     }

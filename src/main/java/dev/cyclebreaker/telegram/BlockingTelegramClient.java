@@ -3,6 +3,7 @@ package dev.cyclebreaker.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -25,6 +26,15 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
  */
 final class BlockingTelegramClient extends OkHttpTelegramClient {
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
+    private static final byte[] SUCCESS = ResultUnread.SUCCESS.getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * A method whose successful answer is not read: it maps any answer starting with {@link #SUCCESS}
+     * to its result without parsing, so this client hands it just that prefix.
+     */
+    interface ResultUnread {
+        String SUCCESS = "{\"ok\":true,";
+    }
 
     private final OkHttpClient http;
     private final ObjectMapper mapper;
@@ -56,7 +66,7 @@ final class BlockingTelegramClient extends OkHttpTelegramClient {
         Request request;
         try {
             request = new Request.Builder().url(base.newBuilder().addPathSegment(method.getMethod()).build())
-                    .post(RequestBody.create(mapper.writeValueAsString(method), JSON)).build();
+                    .post(RequestBody.create(mapper.writeValueAsBytes(method), JSON)).build();
         } catch (IOException e) {
             throw new TelegramApiException("Unable to execute " + method.getMethod() + " method", e);
         }
@@ -65,9 +75,18 @@ final class BlockingTelegramClient extends OkHttpTelegramClient {
             if (body == null) {
                 throw new TelegramApiException("Telegram api returned empty response");
             }
-            return method.deserializeResponse(body.string());
+            byte[] answer = body.bytes();
+            if (method instanceof ResultUnread && startsWith(answer, SUCCESS)) {
+                // decoding an answer nobody reads (a whole Message, often UTF-16 for its emoji) was most of a call's garbage
+                return method.deserializeResponse(ResultUnread.SUCCESS);
+            }
+            return method.deserializeResponse(new String(answer, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new TelegramApiException("Unable to execute " + method.getMethod() + " method", e);
         }
+    }
+
+    private static boolean startsWith(byte[] answer, byte[] prefix) {
+        return answer.length >= prefix.length && java.util.Arrays.equals(answer, 0, prefix.length, prefix, 0, prefix.length);
     }
 }

@@ -151,9 +151,9 @@ public final class CallbackCodec {
         if (data.startsWith("l:")) {
             return Lang.fromCode(data.substring(2)).map(Action.SetLang::new);
         }
-        Optional<Action> coaching = coaching(data);
-        if (coaching.isPresent()) {
-            return coaching;
+        if (!data.startsWith("q:")) {
+            // the quiz's buttons are most of all buttons, encoded (and checked) on every step: one pattern for them
+            return coaching(data);
         }
         Matcher m = QUIZ.matcher(data);
         if (!m.matches()) {

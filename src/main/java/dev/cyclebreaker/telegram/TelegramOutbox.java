@@ -61,6 +61,8 @@ public final class TelegramOutbox implements Outbox {
     private final Sleeper sleeper;
     private final MeterRegistry meters;
     private final ResultCards cards;
+    private final java.util.concurrent.ConcurrentMap<String, io.micrometer.core.instrument.Counter> counters =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public TelegramOutbox(TelegramClient client, FloodGate gate, ChatStatusListener chats) {
         this(client, gate, chats, Sleeper.REAL);
@@ -91,7 +93,9 @@ public final class TelegramOutbox implements Outbox {
     }
 
     private void count(Call method, String outcome) {
-        meters.counter("cyclebreaker.telegram.calls", "method", method.method(), "outcome", outcome).increment();
+        // looked up once per method and outcome: the registry's own lookup builds and sorts tags on every call
+        counters.computeIfAbsent(method.method() + '/' + outcome, k -> meters.counter("cyclebreaker.telegram.calls",
+                "method", method.method(), "outcome", outcome)).increment();
     }
 
     /** Waits for the flood gate or a 429; a seam so tests need not wait. */
@@ -238,13 +242,11 @@ public final class TelegramOutbox implements Outbox {
      * bytes; anything else is parsed in full, so errors, 429's retry_after included, stay as they were.
      */
     private static boolean succeeded(String answer) {
-        return answer != null && answer.startsWith(SUCCESS);
+        return answer != null && answer.startsWith(BlockingTelegramClient.ResultUnread.SUCCESS);
     }
 
-    private static final String SUCCESS = "{\"ok\":true,";
-
     /** A sendMessage whose answer is checked, not mapped: see {@link #succeeded}. */
-    static final class SendIgnoringResult extends SendMessage {
+    static final class SendIgnoringResult extends SendMessage implements BlockingTelegramClient.ResultUnread {
         SendIgnoringResult(SendMessageBuilder<?, ?> b) {
             super(b);
         }
@@ -257,7 +259,7 @@ public final class TelegramOutbox implements Outbox {
     }
 
     /** An editMessageText whose answer is checked, not mapped: see {@link #succeeded}. */
-    static final class EditIgnoringResult extends EditMessageText {
+    static final class EditIgnoringResult extends EditMessageText implements BlockingTelegramClient.ResultUnread {
         EditIgnoringResult(EditMessageTextBuilder<?, ?> b) {
             super(b);
         }
@@ -269,7 +271,7 @@ public final class TelegramOutbox implements Outbox {
     }
 
     /** An answerCallbackQuery whose answer is checked, not mapped: see {@link #succeeded}. */
-    static final class AnswerIgnoringResult extends AnswerCallbackQuery {
+    static final class AnswerIgnoringResult extends AnswerCallbackQuery implements BlockingTelegramClient.ResultUnread {
         AnswerIgnoringResult(AnswerCallbackQueryBuilder<?, ?> b) {
             super(b);
         }
