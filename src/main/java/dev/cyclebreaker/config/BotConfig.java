@@ -20,9 +20,17 @@ import java.util.regex.Pattern;
  * @param serverPort the HTTP port of this app (the sandbox web chat; later webhook, health); 0 for any free one
  * @param floodLimits what the sender allows itself towards Telegram: per chat, per group, in total
  * @param webhook where Telegram posts updates in webhook mode, or null: long polling
+ * @param publicBaseUrl where this app's result pages are reachable from the internet, without a
+ *     trailing slash, or null: no pages, share links are {@code t.me} deep links
  */
 public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,
-        int serverPort, FloodLimits floodLimits, Webhook webhook) {
+        int serverPort, FloodLimits floodLimits, Webhook webhook, URI publicBaseUrl) {
+
+    /** Without result pages. */
+    public BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,
+            int serverPort, FloodLimits floodLimits, Webhook webhook) {
+        this(token, apiUrl, redisUrl, dataDir, workers, pollTimeoutSeconds, serverPort, floodLimits, webhook, null);
+    }
 
     /** With Telegram's flood limits, polling. */
     public BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, int workers, int pollTimeoutSeconds,
@@ -56,7 +64,13 @@ public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, in
     }
 
     public BotConfig withWebhook(Webhook w) {
-        return new BotConfig(token, apiUrl, redisUrl, dataDir, workers, pollTimeoutSeconds, serverPort, floodLimits, w);
+        return new BotConfig(token, apiUrl, redisUrl, dataDir, workers, pollTimeoutSeconds, serverPort, floodLimits, w,
+                publicBaseUrl);
+    }
+
+    public BotConfig withPublicBaseUrl(URI base) {
+        return new BotConfig(token, apiUrl, redisUrl, dataDir, workers, pollTimeoutSeconds, serverPort, floodLimits, webhook,
+                base);
     }
 
     public boolean webhookMode() {
@@ -99,7 +113,20 @@ public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, in
         } catch (IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        return new BotConfig(token, api, redis, data, workers, poll, port, limits, webhook);
+        return new BotConfig(token, api, redis, data, workers, poll, port, limits, webhook, publicBaseUrl(env));
+    }
+
+    /** A plain http(s) base: pages live under it at {@code /r/<token>}. */
+    private static URI publicBaseUrl(Map<String, String> env) {
+        URI u = url(env, "PUBLIC_BASE_URL", null, "https", "http");
+        if (u == null) {
+            return null;
+        }
+        if (u.getRawQuery() != null || u.getRawFragment() != null || u.getRawUserInfo() != null) {
+            throw new ConfigException("PUBLIC_BASE_URL must be a plain http(s) URL: no user, query or fragment");
+        }
+        String s = u.toString();
+        return URI.create(s.endsWith("/") ? s.substring(0, s.length() - 1) : s);
     }
 
     private static Webhook webhook(Map<String, String> env, String token) {
@@ -170,6 +197,7 @@ public record BotConfig(String token, URI apiUrl, URI redisUrl, Path dataDir, in
         return "BotConfig[token=" + (token == null ? "none" : "***") + ", apiUrl=" + apiUrl + ", redis="
                 + (redisUrl == null ? "embedded" : redisUrl.getHost() + ":" + redisUrl.getPort()) + ", dataDir=" + dataDir
                 + ", workers=" + workers + ", floodLimits=" + floodLimits
-                + ", mode=" + (webhook == null ? "polling" : webhook) + "]";
+                + ", mode=" + (webhook == null ? "polling" : webhook)
+                + ", publicBaseUrl=" + (publicBaseUrl == null ? "none" : publicBaseUrl) + "]";
     }
 }

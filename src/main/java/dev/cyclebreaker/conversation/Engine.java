@@ -183,6 +183,11 @@ public final class Engine {
         return views.inlineArticles(lang, share, token);
     }
 
+    /** The result card picture of {@code profile} in {@code lang}, as the chat shows it; for the result page too. */
+    public dev.cyclebreaker.sharing.CardKey card(Lang lang, dev.cyclebreaker.quiz.Profile profile) {
+        return views.card(lang, profile);
+    }
+
     /** The message with a freshly published result link, for the caller that published it. */
     public Message shareLink(Lang lang, String token) {
         return views.shareLink(lang, token);

@@ -67,6 +67,19 @@ class BotConfigTest {
     }
 
     @Test
+    void aPublicBaseUrlIsAPlainHttpUrlKeptWithoutItsTrailingSlash() {
+        assertThat(BotConfig.fromEnvironment(Map.of()).publicBaseUrl()).isNull();
+        assertThat(BotConfig.fromEnvironment(Map.of("PUBLIC_BASE_URL", "https://cb.example.org/")).publicBaseUrl())
+                .hasToString("https://cb.example.org");
+        assertThat(BotConfig.fromEnvironment(Map.of("PUBLIC_BASE_URL", "http://localhost:8080/cb")).publicBaseUrl())
+                .hasToString("http://localhost:8080/cb");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("PUBLIC_BASE_URL", "cb.example.org")))
+                .hasMessage("PUBLIC_BASE_URL is not a valid URL: expected https:// or http://host[:port]");
+        assertThatThrownBy(() -> BotConfig.fromEnvironment(Map.of("PUBLIC_BASE_URL", "https://cb.example.org/?x=1")))
+                .hasMessage("PUBLIC_BASE_URL must be a plain http(s) URL: no user, query or fragment");
+    }
+
+    @Test
     void webhookModeReadsTheUrlTheSecretAndTheConnections() {
         BotConfig c = BotConfig.fromEnvironment(Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "BOT_MODE", "Webhook",
                 "WEBHOOK_URL", "https://bot.example.org/telegram/webhook", "WEBHOOK_SECRET", "s3cret_-X"));

@@ -131,10 +131,7 @@ class SharingEndToEndIT {
     }
 
     private ChatMessage finishTest(long user, int choice) {
-        ChatMessage screen = bot.press(user, bot.send(user, "/start"), "s");
-        for (int i = 1; i <= bot.quizSize(); i++) {
-            screen = bot.press(user, screen, bot.answerData(screen, choice));
-        }
+        ChatMessage screen = bot.finishTest(user, choice);
         assertThat(screen.buttons()).extracting(InlineButton::value).contains("sh");
         return screen;
     }

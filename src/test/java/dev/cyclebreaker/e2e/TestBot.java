@@ -58,10 +58,16 @@ final class TestBot implements AutoCloseable {
 
     /** @param clock the bot's clock: a test moves it to make reminders fall due */
     static TestBot start(RedisTestServer redis, Clock clock) throws Exception {
+        return start(redis, clock, c -> c);
+    }
+
+    /** @param configure changes the test configuration, e.g. to set a public base URL */
+    static TestBot start(RedisTestServer redis, Clock clock, java.util.function.UnaryOperator<BotConfig> configure)
+            throws Exception {
         FakeTelegram telegram = new FakeTelegram(TOKEN, Clock.systemUTC());
         FakeBotApiServer api = FakeBotApiServer.start(telegram, 0);
         Path data = Files.createTempDirectory("cb-e2e");
-        BotConfig config = new BotConfig(TOKEN, api.baseUri(), redis.uri(), data, 8, 1, 0);
+        BotConfig config = configure.apply(new BotConfig(TOKEN, api.baseUri(), redis.uri(), data, 8, 1, 0));
         TestBot bot = new TestBot(telegram, api, config, redis, clock);
         bot.app = Application.start(config, clock);
         return bot;
@@ -83,6 +89,20 @@ final class TestBot implements AutoCloseable {
 
     void startAgain() {
         app = Application.start(config, clock);
+    }
+
+    /** The port the app's web server listens on. */
+    int httpPort() {
+        return Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** Takes the whole test from /start, answering every statement with {@code choice}; returns the profile. */
+    ChatMessage finishTest(long user, int choice) {
+        ChatMessage screen = press(user, send(user, "/start"), "s");
+        for (int i = 1; i <= quizSize(); i++) {
+            screen = press(user, screen, answerData(screen, choice));
+        }
+        return screen;
     }
 
     int quizSize() {
