@@ -303,6 +303,9 @@ public final class TelegramOutbox implements Outbox {
         if (b instanceof Message.CopyButton c) {
             return builder.copyText(CopyTextButton.builder().text(c.textToCopy()).build()).build();
         }
+        if (b instanceof Message.SwitchInlineButton s) {
+            return builder.switchInlineQuery(s.query()).build();
+        }
         return builder.url(((Message.UrlButton) b).url()).build();
     }
 
