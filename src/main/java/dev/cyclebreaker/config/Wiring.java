@@ -4,6 +4,7 @@ import dev.cyclebreaker.conversation.BotIdentity;
 import dev.cyclebreaker.conversation.Conversations;
 import dev.cyclebreaker.conversation.Engine;
 import dev.cyclebreaker.conversation.Event;
+import dev.cyclebreaker.conversation.GroupInvites;
 import dev.cyclebreaker.conversation.Origin;
 import dev.cyclebreaker.conversation.SessionStore;
 import dev.cyclebreaker.conversation.SharedResults;
@@ -114,6 +115,11 @@ class Wiring {
     }
 
     @Bean
+    GroupInvites groupInvites(RedisBackend redis) {
+        return redis.groupInvites(new ShareTokens(new SecureRandom()));
+    }
+
+    @Bean
     SessionStore sessionStore(RedisBackend redis) {
         return redis.sessionStore();
     }
@@ -145,14 +151,24 @@ class Wiring {
 
     @Bean
     TelegramOutbox outbox(TelegramEndpoint telegram, RedisBackend redis, BotConfig config, Clock clock,
-            ObjectProvider<Conversations> conversations, MeterRegistry meters, ResultCards cards) {
+            ObjectProvider<Conversations> conversations, MeterRegistry meters, ResultCards cards, GroupInvites groups) {
         // Flood limits count real seconds towards Telegram, not the app's clock, which the sandbox
         // and tests move ahead.
         FloodGate gate = redis.floodGate(config.floodLimits(), Clock.systemUTC());
         // A user who blocked the bot: their reminders go (the listener runs after a commit, so the
-        // nested event is an ordinary compare-and-set of its own). Groups come with sharing.
+        // nested event is an ordinary compare-and-set of its own). A group that refuses us is forgotten,
+        // so its invites stop working and nothing more is posted there.
         ChatStatusListener blocked = chatId -> {
-            if (chatId <= 0) {
+            if (chatId < 0) {
+                try {
+                    groups.forget(chatId);
+                } catch (RuntimeException e) {
+                    // the next post there meets the same refusal and tries again
+                    org.slf4j.LoggerFactory.getLogger(TelegramOutbox.class).warn("could not forget a group: {}", e.toString());
+                }
+                return;
+            }
+            if (chatId == 0) {
                 return;
             }
             try {
@@ -168,8 +184,8 @@ class Wiring {
 
     @Bean
     Conversations conversations(Engine engine, SessionStore store, TelegramOutbox outbox, DueReminders reminders,
-            SharedResults shares, MeterRegistry meters) {
-        return new Conversations(engine, store, outbox, reminders, shares, 100_000, Operations.quizCounter(meters));
+            SharedResults shares, GroupInvites groups, MeterRegistry meters) {
+        return new Conversations(engine, store, outbox, reminders, shares, groups, 100_000, Operations.quizCounter(meters));
     }
 
     @Bean(destroyMethod = "shutdown")
@@ -206,8 +222,10 @@ class Wiring {
 
     @Bean
     UpdateDispatcher dispatcher(Conversations conversations, ExecutorService updateWorkers, Clock clock,
-            MeterRegistry meters) {
-        return new UpdateDispatcher(conversations, updateWorkers, UpdateDispatcher.Backoff.exponential(), clock, meters);
+            MeterRegistry meters, Announcement ready) {
+        // the bot's username tells the commands addressed to it in groups from other bots' ones
+        return new UpdateDispatcher(conversations, updateWorkers, UpdateDispatcher.Backoff.exponential(), clock, meters,
+                new BotIdentity(ready.botUsername()));
     }
 
     /** Not in webhook mode: Telegram refuses getUpdates while a webhook is set. */

@@ -45,6 +45,14 @@ public sealed interface Action {
     record Share(boolean named) implements Action {
     }
 
+    /**
+     * The answer to "Share your result in the group?": with the first name, as "a friend", or not at all. {@code
+     * groupId} names the group asked about, so a press on an older question about another group does nothing.
+     */
+    record GroupShare(Choice choice, long groupId) implements Action {
+        public enum Choice { NAMED, ANONYMOUS, NO }
+    }
+
     record ConfirmForget() implements Action {
     }
 

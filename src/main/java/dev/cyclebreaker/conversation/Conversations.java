@@ -33,6 +33,7 @@ public final class Conversations {
     private final Outbox outbox;
     private final DueReminders reminders;
     private final SharedResults shares;
+    private final GroupInvites groups;
     private final SessionCodec codec = new SessionCodec();
     private final Cache<Long, Known> cache;
     private final Observer observer;
@@ -51,9 +52,15 @@ public final class Conversations {
 
     public Conversations(Engine engine, SessionStore store, Outbox outbox, DueReminders reminders, SharedResults shares,
             long cacheSize, Observer observer) {
+        this(engine, store, outbox, reminders, shares, GroupInvites.NONE, cacheSize, observer);
+    }
+
+    public Conversations(Engine engine, SessionStore store, Outbox outbox, DueReminders reminders, SharedResults shares,
+            GroupInvites groups, long cacheSize, Observer observer) {
         this.observer = observer;
         this.engine = engine;
         this.shares = shares;
+        this.groups = groups;
         this.store = store;
         this.outbox = outbox;
         this.reminders = reminders;
@@ -130,10 +137,13 @@ public final class Conversations {
         }
     }
 
-    /** A result link's token is looked up here, before the engine, which does no I/O. */
+    /** A result link's or group invite's token is looked up here, before the engine, which does no I/O. */
     private Event resolved(Event event) {
         if (event instanceof Event.Command c && c.opensResultLink()) {
             return c.withShared(shares.find(c.payload().substring(Event.Command.RESULT_LINK.length())));
+        }
+        if (event instanceof Event.Command c && c.opensGroupLink()) {
+            return c.withGroup(groups.find(c.payload().substring(Event.Command.GROUP_LINK.length())));
         }
         return event;
     }
@@ -163,6 +173,8 @@ public final class Conversations {
                 reminders.schedule(new ReminderRef(s.userId(), s.reminderId()), s.due());
             } else if (e instanceof Effect.CancelReminder c) {
                 cancelled.computeIfAbsent(c.userId(), u -> new ArrayList<>()).add(c.reminderId());
+            } else if (e instanceof Effect.ForgetGroup f) {
+                groups.forget(f.groupId()); // idempotent, so a replay may do it again
             }
         }
         // /forget or a block cancels every pending reminder at once: one call per user, not one per reminder.
@@ -186,12 +198,20 @@ public final class Conversations {
             String token = shares.publish(p.userId(), p.result());
             return new Effect.Send(p.chatId(), engine.shareLink(p.lang(), token));
         }
+        if (e instanceof Effect.InviteFromGroup i) {
+            String token = groups.invite(i.group());
+            return new Effect.Send(i.group().id(), engine.groupInvite(i.lang(), token));
+        }
+        if (e instanceof Effect.PostToGroup p && !groups.isKnown(p.groupId())) {
+            // the bot was removed (or refused) since the user was invited: tell them instead of trying
+            return new Effect.Send(p.userId(), p.refused());
+        }
         return e;
     }
 
     /** What goes to Telegram: everything but the store's and the reminder index's effects. */
     private static List<Effect> messagesOnly(List<Effect> effects) {
         return effects.stream().filter(e -> !(e instanceof Effect.EraseUser || e instanceof Effect.ScheduleReminder
-                || e instanceof Effect.CancelReminder)).toList();
+                || e instanceof Effect.CancelReminder || e instanceof Effect.ForgetGroup)).toList();
     }
 }

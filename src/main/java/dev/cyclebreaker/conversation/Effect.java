@@ -62,6 +62,27 @@ public sealed interface Effect {
     record InlineArticle(String id, String title, String description, Message message) {
     }
 
+    /**
+     * Answer {@code /quiz@bot} in a group: remember the group and draw an invite token after the commit, then send
+     * the invitation with its deep link to the group.
+     */
+    record InviteFromGroup(Group group, dev.cyclebreaker.i18n.Lang lang) implements Effect {
+    }
+
+    /** Forget a group the bot was removed from: its invites stop working. Carried out by the store. */
+    record ForgetGroup(long groupId) implements Effect {
+    }
+
+    /**
+     * Post a user's result card, with a caption, to a group they said yes to; then tell them in private: {@code
+     * posted} when Telegram took it, {@code refused} when it did not (the group is then forgotten) or when the group
+     * was forgotten already. Emitted only by the transition that clears the remembered group, so a replay or a
+     * double tap never posts twice: at most once, never unasked.
+     */
+    record PostToGroup(long userId, long groupId, dev.cyclebreaker.sharing.CardKey card, String captionHtml,
+                       Message posted, Message refused) implements Effect {
+    }
+
     /** Delete everything stored about the user: executed by the store instead of a session write. */
     record EraseUser(long userId) implements Effect {
     }

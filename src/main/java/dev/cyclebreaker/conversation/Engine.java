@@ -13,6 +13,7 @@ import dev.cyclebreaker.conversation.Event.TextReceived;
 import dev.cyclebreaker.conversation.Event.Unsupported;
 import dev.cyclebreaker.i18n.Lang;
 import dev.cyclebreaker.i18n.Texts;
+import dev.cyclebreaker.quiz.Profile;
 import dev.cyclebreaker.quiz.QuizDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,13 @@ public final class Engine {
     }
 
     public Transition handle(Session session, Event event) {
+        if (event instanceof Event.GroupCommand g) {
+            return new Transition(session, groupCommand(g));
+        }
+        if (event instanceof Event.RemovedFromGroup r) {
+            // the user who removed the bot keeps their session as it is
+            return new Transition(session, List.of(new Effect.ForgetGroup(r.origin().chatId())));
+        }
         Session s = Coach.prune(session, event.origin().at());
         Lang lang = s.langOr(event.origin().languageCode());
         String notice = null;
@@ -84,8 +92,10 @@ public final class Engine {
      * loses no reminder.
      */
     public List<Effect> replay(Session s, Event event) {
-        if (event instanceof Event.InlineQuery) {
-            return handle(s, event).effects(); // changes nothing, and a view must not land in the user's chat
+        if (event instanceof Event.InlineQuery || event instanceof Event.GroupCommand
+                || event instanceof Event.RemovedFromGroup) {
+            // changes nothing, and a private view must not land in the user's chat (nor in a group)
+            return handle(s, event).effects();
         }
         Lang lang = s.langOr(event.origin().languageCode());
         long chat = event.origin().chatId();
@@ -93,6 +103,10 @@ public final class Engine {
         List<Effect> effects = new ArrayList<>();
         if (event instanceof ButtonPressed b) {
             effects.add(new AnswerButton(b.callbackId(), null));
+            if (b.action().filter(a -> a instanceof Action.GroupShare).isPresent()) {
+                // answered already: the post, if any, went with the transition that cleared the group
+                return List.copyOf(effects);
+            }
             if (b.action().filter(Coach::handles).isEmpty()) {
                 // a coaching message (a reminder, a check-in) is not a view of the test: leave it as it is
                 effects.add(new Edit(chat, b.messageId(), view));
@@ -106,8 +120,9 @@ public final class Engine {
 
     /** What to say when handling an event failed on our side (a bug): sorry, try again. */
     public List<Effect> apology(Event event) {
-        if (event instanceof Event.InlineQuery) {
-            return List.of(); // nowhere to say sorry: the picker stays empty
+        if (event instanceof Event.InlineQuery || event instanceof Event.GroupCommand
+                || event instanceof Event.RemovedFromGroup) {
+            return List.of(); // nowhere to say sorry: the picker stays empty, and a group is not the place
         }
         Lang lang = Lang.fromTelegram(event.origin().languageCode());
         Send sorry = new Send(event.origin().chatId(), views.plain(lang, "error.generic"));
@@ -136,6 +151,9 @@ public final class Engine {
         }
         if (c.opensResultLink()) {
             return openResultLink(s, lang, c);
+        }
+        if (c.opensGroupLink()) {
+            return openGroupLink(s, lang, c);
         }
         return switch (c.name()) {
             case "start", "quiz" -> {
@@ -176,6 +194,71 @@ public final class Engine {
         }
         SharedResult shared = c.shared().get();
         return new Transition(s.withFriend(shared.profile().pattern()), List.of(new Send(chat, views.sharedCard(lang, shared))));
+    }
+
+    /**
+     * A command addressed to us in a group, answered in the group in the language of whoever typed it: an invite
+     * into the private chat (its token drawn after the commit), or three lines of help.
+     */
+    private List<Effect> groupCommand(Event.GroupCommand g) {
+        Lang lang = Lang.fromTelegram(g.origin().languageCode());
+        if (g.name().equals("help")) {
+            return List.of(new Send(g.origin().chatId(), views.groupHelp(lang)));
+        }
+        if (g.name().equals("quiz") || g.name().equals("start")) {
+            return List.of(new Effect.InviteFromGroup(new Group(g.origin().chatId(), g.groupTitle()), lang));
+        }
+        return List.of();
+    }
+
+    /** The invitation posted in a group, for the caller that drew its token. */
+    public Message groupInvite(Lang lang, String token) {
+        return views.groupInvite(lang, token);
+    }
+
+    /**
+     * {@code /start g_<token>}: the caller resolved the invite before the engine ran. A valid one is remembered, so
+     * that the end of the test asks whether to post the result in that group; a user who has a result is asked
+     * at once. Anything else gets a friendly note and the welcome.
+     */
+    private Transition openGroupLink(Session s, Lang lang, Command c) {
+        long chat = c.origin().chatId();
+        if (c.group().isEmpty()) {
+            return new Transition(s, List.of(new Send(chat, views.plain(lang, "group.invite_invalid")),
+                    new Send(chat, s.quiz() != null ? views.resume(lang, s.quiz()) : views.welcome(lang))));
+        }
+        Group g = c.group().get();
+        Session next = s.withGroup(g);
+        if (s.quiz() == null && s.result() != null) {
+            return new Transition(next, List.of(new Send(chat, views.groupAsk(lang, g, c.origin().firstName()))));
+        }
+        Send joined = new Send(chat, Message.text(views.groupText(lang, "group.joined", g)));
+        return new Transition(next, List.of(joined,
+                new Send(chat, s.quiz() != null ? views.resume(lang, s.quiz()) : views.welcome(lang))));
+    }
+
+    /**
+     * Yes or no to posting the result in the remembered group. Only the press that clears the group posts: a double
+     * tap, a replay or a press under an older question finds no (or another) group and changes nothing.
+     */
+    private Transition groupShare(Session s, Lang lang, ButtonPressed b, Action.GroupShare share) {
+        long chat = b.origin().chatId();
+        Group g = s.group();
+        if (g == null || g.id() != share.groupId()) {
+            return answer(s, b, "toast.stale", lang);
+        }
+        Session next = s.withGroup(null);
+        if (share.choice() == Action.GroupShare.Choice.NO || s.result() == null) {
+            return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.plain(lang, "group.kept_private")));
+        }
+        String name = share.choice() == Action.GroupShare.Choice.NAMED ? b.origin().firstName() : null;
+        Profile profile = s.result().profile();
+        return answer(next, b, null, lang,
+                new Edit(chat, b.messageId(), Message.text(views.groupText(lang, "group.ask", g))),
+                new Effect.PostToGroup(b.origin().userId(), g.id(), views.card(lang, profile),
+                        views.groupCaption(lang, profile, name),
+                        Message.text(views.groupText(lang, "group.posted", g)),
+                        Message.text(views.groupText(lang, "group.post_failed", g))));
     }
 
     /** The inline answer: the user's result with its link ({@code token}), or an invitation to the test. */
@@ -256,6 +339,9 @@ public final class Engine {
             return answer(s, b, null, lang, new Effect.PublishShare(b.origin().userId(), chat, lang,
                     new SharedResult(s.result().profile(), s.result().quizVersion(), name)));
         }
+        if (action instanceof Action.GroupShare share) {
+            return groupShare(s, lang, b, share);
+        }
         if (action instanceof Action.ConfirmForget) {
             // reminders go with the user: cancelled explicitly, before the erase
             List<Effect> effects = new ArrayList<>();
@@ -291,7 +377,12 @@ public final class Engine {
             return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.question(lang, next.quiz(), null)));
         }
         Session next = s.withResult(new Session.Result(run.version(), quiz.score(answers)));
-        return answer(next, b, null, lang, new Edit(chat, b.messageId(), views.profile(lang, next.result().profile(), next.friend())));
+        Edit profile = new Edit(chat, b.messageId(), views.profile(lang, next.result().profile(), next.friend()));
+        if (next.group() != null) {
+            // they came from a group: ask, never post unasked
+            return answer(next, b, null, lang, profile, new Send(chat, views.groupAsk(lang, next.group(), b.origin().firstName())));
+        }
+        return answer(next, b, null, lang, profile);
     }
 
     private Transition goBack(Session s, Lang lang, ButtonPressed b, Back back) {

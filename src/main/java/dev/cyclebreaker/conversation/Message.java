@@ -14,7 +14,8 @@ public record Message(String html, List<List<Button>> keyboard) {
         return new Message(html, List.of());
     }
 
-    /** One inline button: it either triggers an {@link Action}, copies text, or opens a URL. */
+    /** One inline button: it triggers an {@link Action}, copies text, opens a URL or the
+     * inline mode in a chat the user picks. */
     public sealed interface Button {
         String label();
     }
@@ -26,5 +27,15 @@ public record Message(String html, List<List<Button>> keyboard) {
     }
 
     public record UrlButton(String label, String url) implements Button {
+    }
+
+    /**
+     * Opens Telegram's chat picker and, in the chosen chat, our inline mode with {@code query} typed after the bot's
+     * name (empty: just the name).
+     */
+    public record SwitchInlineButton(String label, String query) implements Button {
+        public SwitchInlineButton {
+            query = query == null ? "" : query;
+        }
     }
 }

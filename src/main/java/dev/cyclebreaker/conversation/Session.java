@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param practice the /practice step to resume at (1-based), 0 when no exercise is under way
  * @param friend the pattern of the last result link the user opened (no name, no token), for the comparison
  *     under their own result; null when none
+ * @param group the group whose invite link the user opened, until they answer whether to post their result
+ *     there; null when none
  */
 public record Session(Lang lang, State state, QuizRun quiz, Result result,
-                      ZoneId zone, List<Reminder> reminders, Flow flow, int practice, Pattern friend) {
+                      ZoneId zone, List<Reminder> reminders, Flow flow, int practice, Pattern friend, Group group) {
 
     public static final Session NEW = new Session(null, State.IDLE, null, null);
 
@@ -40,13 +42,19 @@ public record Session(Lang lang, State state, QuizRun quiz, Result result,
 
     /** A session from before coaching: no zone, no reminders, no flow. */
     public Session(Lang lang, State state, QuizRun quiz, Result result) {
-        this(lang, state, quiz, result, null, List.of(), null, 0, null);
+        this(lang, state, quiz, result, null, List.of(), null, 0, null, null);
+    }
+
+    /** A session from before groups: no remembered group. */
+    public Session(Lang lang, State state, QuizRun quiz, Result result, ZoneId zone, List<Reminder> reminders,
+            Flow flow, int practice, Pattern friend) {
+        this(lang, state, quiz, result, zone, reminders, flow, practice, friend, null);
     }
 
     /** A session from before sharing: no friend's result. */
     public Session(Lang lang, State state, QuizRun quiz, Result result, ZoneId zone, List<Reminder> reminders,
             Flow flow, int practice) {
-        this(lang, state, quiz, result, zone, reminders, flow, practice, null);
+        this(lang, state, quiz, result, zone, reminders, flow, practice, null, null);
     }
 
     /** Persisted by name: renaming a constant is a schema change. */
@@ -140,34 +148,38 @@ public record Session(Lang lang, State state, QuizRun quiz, Result result,
     }
 
     public Session withLang(Lang l) {
-        return new Session(l, state, quiz, result, zone, reminders, flow, practice, friend);
+        return new Session(l, state, quiz, result, zone, reminders, flow, practice, friend, group);
     }
 
     public Session withQuiz(QuizRun q) {
-        return new Session(lang, q == null ? State.IDLE : State.QUIZ, q, result, zone, reminders, flow, practice, friend);
+        return new Session(lang, q == null ? State.IDLE : State.QUIZ, q, result, zone, reminders, flow, practice, friend, group);
     }
 
     public Session withResult(Result r) {
-        return new Session(lang, State.IDLE, null, r, zone, reminders, flow, practice, friend);
+        return new Session(lang, State.IDLE, null, r, zone, reminders, flow, practice, friend, group);
     }
 
     public Session withZone(ZoneId z) {
-        return new Session(lang, state, quiz, result, z, reminders, flow, practice, friend);
+        return new Session(lang, state, quiz, result, z, reminders, flow, practice, friend, group);
     }
 
     public Session withReminders(List<Reminder> rs) {
-        return new Session(lang, state, quiz, result, zone, rs, flow, practice, friend);
+        return new Session(lang, state, quiz, result, zone, rs, flow, practice, friend, group);
     }
 
     public Session withFlow(Flow f) {
-        return new Session(lang, state, quiz, result, zone, reminders, f, practice, friend);
+        return new Session(lang, state, quiz, result, zone, reminders, f, practice, friend, group);
     }
 
     public Session withPractice(int step) {
-        return new Session(lang, state, quiz, result, zone, reminders, flow, step, friend);
+        return new Session(lang, state, quiz, result, zone, reminders, flow, step, friend, group);
+    }
+
+    public Session withGroup(Group g) {
+        return new Session(lang, state, quiz, result, zone, reminders, flow, practice, friend, g);
     }
 
     public Session withFriend(Pattern p) {
-        return new Session(lang, state, quiz, result, zone, reminders, flow, practice, p);
+        return new Session(lang, state, quiz, result, zone, reminders, flow, practice, p, group);
     }
 }

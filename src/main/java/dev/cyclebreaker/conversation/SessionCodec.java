@@ -23,7 +23,8 @@ import java.util.List;
 public final class SessionCodec {
     /**
      * Bump when the stored shape changes. 2 added coaching (zone, reminders, flow, practice); the optional
-     * {@code fr} (a friend's pattern) came later without a bump, as builds before it simply ignore it.
+     * {@code fr} (a friend's pattern) and {@code grp} (a remembered group: {@code id}, {@code t} title) came later
+     * without a bump, as builds before them simply ignore them (such a build loses the group question, nothing more).
      */
     static final int SCHEMA = 2;
     /** The oldest schema we still read: v1 is v2 without the coaching fields. */
@@ -55,6 +56,11 @@ public final class SessionCodec {
         coaching(s, root);
         if (s.friend() != null) {
             root.put("fr", s.friend().name());
+        }
+        if (s.group() != null) {
+            ObjectNode g = root.putObject("grp");
+            g.put("id", s.group().id());
+            g.put("t", s.group().title());
         }
         try {
             return json.writeValueAsBytes(root);
@@ -164,6 +170,10 @@ public final class SessionCodec {
         // a pattern this build does not know (data from a newer build): no comparison rather than no session
         Pattern friend = root.hasNonNull("fr") ? java.util.Arrays.stream(Pattern.values())
                 .filter(p -> p.name().equals(root.get("fr").asText())).findFirst().orElse(null) : null;
-        return new Session(base.lang(), base.state(), base.quiz(), base.result(), zone, reminders, flow, practice, friend);
+        // a group that is not one (a positive id) is dropped, not the session
+        JsonNode g = root.get("grp");
+        Group group = g != null && g.path("id").asLong(0) < 0 ? new Group(g.get("id").asLong(), g.path("t").asText("")) : null;
+        return new Session(base.lang(), base.state(), base.quiz(), base.result(), zone, reminders, flow, practice, friend,
+                group);
     }
 }

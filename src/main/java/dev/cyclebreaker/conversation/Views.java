@@ -120,14 +120,49 @@ final class Views {
         return new Message(texts.t(l, "share.choose"), rows);
     }
 
-    /** The link to a published result: copy it, or pass it on with Telegram's share picker. */
+    /**
+     * The link to a published result: copy it, or pass it on through Telegram's own chat picker, which opens our
+     * inline mode there (an empty query: the picker then offers the user's result card with its link).
+     */
     Message shareLink(Lang l, String token) {
         String link = bot.deepLink(Event.Command.RESULT_LINK + token);
-        String pickerUrl = "https://t.me/share/url?url=" + java.net.URLEncoder.encode(link, java.nio.charset.StandardCharsets.UTF_8)
-                + "&text=" + java.net.URLEncoder.encode(texts.t(l, "share.picker_text"), java.nio.charset.StandardCharsets.UTF_8);
         return new Message(texts.t(l, "share.link", "link", Html.escape(link)), List.of(
                 List.of(new CopyButton(texts.t(l, "button.copy_link"), link)),
-                List.of(new Message.UrlButton(texts.t(l, "button.share_on"), pickerUrl))));
+                List.of(new Message.SwitchInlineButton(texts.t(l, "button.share_on"), ""))));
+    }
+
+    /** The answer to {@code /quiz@bot} in a group: one URL button into the private chat, carrying the invite. */
+    Message groupInvite(Lang l, String token) {
+        return new Message(texts.t(l, "group.invite"), List.of(List.of(new Message.UrlButton(
+                texts.t(l, "button.group_take_test"), bot.deepLink(Event.Command.GROUP_LINK + token)))));
+    }
+
+    Message groupHelp(Lang l) {
+        return Message.text(texts.t(l, "group.help", "bot", bot.username()));
+    }
+
+    /** Asked in private once the test is done: post the result in the group the user came from? */
+    Message groupAsk(Lang l, Group g, String firstName) {
+        List<List<Button>> rows = new ArrayList<>();
+        if (firstName != null && !firstName.isBlank()) {
+            rows.add(List.of(button(l, "button.group_named", new Action.GroupShare(Action.GroupShare.Choice.NAMED, g.id()))));
+        }
+        rows.add(List.of(button(l, "button.group_anonymous", new Action.GroupShare(Action.GroupShare.Choice.ANONYMOUS, g.id()))));
+        rows.add(List.of(button(l, "button.group_no", new Action.GroupShare(Action.GroupShare.Choice.NO, g.id()))));
+        return new Message(groupText(l, "group.ask", g), rows);
+    }
+
+    /** A short line about the group; its title, which may hold anything, is escaped by {@link Texts#t}. */
+    String groupText(Lang l, String key, Group g) {
+        return texts.t(l, key, "group", g.title());
+    }
+
+    /** The caption under a result card posted in a group: the first name only when the user chose it. */
+    String groupCaption(Lang l, Profile p, String firstName) {
+        String pattern = texts.t(l, "pattern." + p.pattern().key() + ".name");
+        return firstName == null || firstName.isBlank()
+                ? texts.t(l, "group.caption_anonymous", "pattern", pattern, "bot", bot.username())
+                : texts.t(l, "group.caption_named", "name", firstName, "pattern", pattern, "bot", bot.username());
     }
 
     List<Effect.InlineArticle> inlineArticles(Lang l, java.util.Optional<SharedResult> share, String token) {

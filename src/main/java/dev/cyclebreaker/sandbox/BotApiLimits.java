@@ -17,6 +17,7 @@ public final class BotApiLimits {
     public static final int MAX_BUTTONS = 100;
     public static final int MAX_BUTTONS_PER_ROW = 8;
     public static final int MAX_COPY_TEXT = 256;
+    public static final int MAX_INLINE_QUERY = 256;
     public static final int MAX_CALLBACK_ANSWER = 200;
 
     /** Exactly one of these makes an inline button do something. */
@@ -127,6 +128,13 @@ public final class BotApiLimits {
         }
         if (button.hasNonNull("url") && button.get("url").asText().isBlank()) {
             found.add(new Violation(method, "BUTTON_URL_INVALID", true));
+        }
+        if (button.hasNonNull("switch_inline_query")) {
+            // the query typed after the bot's name in the picked chat: a string, empty allowed, as long as a query
+            JsonNode query = button.get("switch_inline_query");
+            if (!query.isTextual() || query.asText().length() > MAX_INLINE_QUERY) {
+                found.add(new Violation(method, "SWITCH_INLINE_QUERY_INVALID", true));
+            }
         }
         if (button.hasNonNull("copy_text")) {
             int length = button.get("copy_text").path("text").asText("").length();

@@ -245,6 +245,30 @@ public final class FakeTelegram {
         });
     }
 
+    /**
+     * Someone removes the bot from a group ({@code kicked}: banned) or it leaves: Telegram's {@code my_chat_member}
+     * update about the bot, from the user who did it.
+     */
+    public void botRemovedFromGroup(long groupId, long byUserId, boolean kicked) {
+        locked(() -> {
+            Chat chat = chats.get(groupId);
+            if (chat == null) {
+                throw new IllegalArgumentException("no group " + groupId + "; createGroup first");
+            }
+            ObjectNode update = json.createObjectNode();
+            update.set("chat", chat.json.deepCopy());
+            update.set("from", userJson(user(byUserId)));
+            update.put("date", clock.instant().getEpochSecond());
+            update.putObject("old_chat_member").put("status", "member").set("user", userJson(bot));
+            ObjectNode now = update.putObject("new_chat_member").put("status", kicked ? "kicked" : "left");
+            now.set("user", userJson(bot));
+            if (kicked) {
+                now.put("until_date", 0);
+            }
+            enqueue("my_chat_member", update);
+        });
+    }
+
     /** A post in a channel the bot administers. */
     public ChatMessage channelPost(long channelId, String text) {
         return locked(() -> {
@@ -319,6 +343,11 @@ public final class FakeTelegram {
     }
 
     /** Delivers an earlier update again, even if the bot has confirmed it: a replay after a crash. */
+    /** The update_id of the update enqueued last (a press, a message...), for {@link #redeliver}. */
+    public long lastUpdateId() {
+        return updates.lastId();
+    }
+
     public void redeliver(long updateId) {
         updates.redeliver(updateId);
         touch();

@@ -56,6 +56,16 @@ final class UpdateQueue {
         }
     }
 
+    /** The id of the update enqueued last; 0 when none was. */
+    long lastId() {
+        lock.lock();
+        try {
+            return nextId - 1;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /**
      * Puts an update delivered before back at the head of the queue, as a crash-and-retry would,
      * and delivers it even if the bot's offset already confirmed it.

@@ -44,6 +44,19 @@ final class Keys {
     }
 
     /**
+     * A group the bot answered in (a hash: title, generation), under its own hash tag {@code {g:<groupId>}}: it
+     * belongs to no user. Deleted when the bot is removed from the group or refused there.
+     */
+    static String group(long groupId) {
+        return "cb:{g:" + groupId + "}:group";
+    }
+
+    /** One invite link from a group (a string: {@code <groupId>:<generation>}), under {@code {gi:<token>}}. */
+    static String groupInvite(String token) {
+        return "cb:{gi:" + token + "}:invite";
+    }
+
+    /**
      * One shard of the reminder due index, under the hash tag {@code {due:<n>}}: not per user, so
      * /forget cancels a user's reminders through the index instead of deleting keys.
      */

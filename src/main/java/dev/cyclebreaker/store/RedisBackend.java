@@ -76,6 +76,10 @@ public final class RedisBackend implements AutoCloseable {
         return new RedisSharedResults(connection, tokens, RedisSharedResults.DEFAULT_TTL);
     }
 
+    public dev.cyclebreaker.conversation.GroupInvites groupInvites(dev.cyclebreaker.sharing.ShareTokens tokens) {
+        return new RedisGroupInvites(connection, tokens, RedisGroupInvites.INVITE_TTL);
+    }
+
     public DueReminders dueReminders() {
         return new RedisDueReminders(connection);
     }

@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  *   z:CITY       time zone by Zones.Choice id (stable, unlike a position in the list)
  *   k:n:STEP     practice: next after STEP    k:s | k:c | k:o   practice: stop | continue | start over
  *   sh           share my result              sh:n | sh:a   create the link with my first name | as "a friend"
+ *   g:n|a|x:GROUP  post my result in group GROUP (its negative chat id): with my name | as "a friend" | no, thanks
  * </pre>
  */
 public final class CallbackCodec {
@@ -34,6 +35,7 @@ public final class CallbackCodec {
     private static final Pattern ZONE = Pattern.compile("z:([a-z]{1,8})");
     private static final Pattern CHECKIN = Pattern.compile("w:([0-9a-z]{1,13}):([0-2]):([0-9])");
     private static final Pattern PRACTICE_NEXT = Pattern.compile("k:n:([1-9])");
+    private static final Pattern GROUP_SHARE = Pattern.compile("g:([nax]):(-[1-9][0-9]{0,18})");
 
     private CallbackCodec() {
     }
@@ -58,6 +60,8 @@ public final class CallbackCodec {
             data = "w:" + x.reminderId() + ":" + x.question() + ":" + x.choice();
         } else if (a instanceof Action.PracticeNext x) {
             data = "k:n:" + x.step();
+        } else if (a instanceof Action.GroupShare x) {
+            data = "g:" + groupChoice(x.choice()) + ":" + x.groupId();
         } else {
             data = simple(a);
         }
@@ -123,6 +127,33 @@ public final class CallbackCodec {
         throw new IllegalArgumentException("no encoding for " + a.getClass().getSimpleName());
     }
 
+    private static char groupChoice(Action.GroupShare.Choice c) {
+        return switch (c) {
+            case NAMED -> 'n';
+            case ANONYMOUS -> 'a';
+            case NO -> 'x';
+        };
+    }
+
+    private static Optional<Action> groupShare(String data) {
+        Matcher m = GROUP_SHARE.matcher(data);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        long group;
+        try {
+            group = Long.parseLong(m.group(2));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // 19 digits may overflow a long: not ours
+        }
+        for (Action.GroupShare.Choice c : Action.GroupShare.Choice.values()) {
+            if (groupChoice(c) == m.group(1).charAt(0)) {
+                return Optional.of(new Action.GroupShare(c, group));
+            }
+        }
+        return Optional.empty();
+    }
+
     public static Optional<Action> decode(String data) {
         if (data == null || data.isEmpty() || data.length() > MAX_BYTES) {
             return Optional.empty();
@@ -150,6 +181,9 @@ public final class CallbackCodec {
         }
         if (data.startsWith("l:")) {
             return Lang.fromCode(data.substring(2)).map(Action.SetLang::new);
+        }
+        if (data.startsWith("g:")) {
+            return groupShare(data);
         }
         if (!data.startsWith("q:")) {
             // the quiz's buttons are most of all buttons, encoded (and checked) on every step: one pattern for them

@@ -23,7 +23,8 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
  */
 public final class PollingLoop implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
-    static final List<String> ALLOWED_UPDATES = List.of("message", "edited_message", "callback_query", "inline_query");
+    /** As for the webhook ({@link TelegramEndpoint#WEBHOOK_UPDATES}): my_chat_member tells us the bot left a group. */
+    static final List<String> ALLOWED_UPDATES = TelegramEndpoint.WEBHOOK_UPDATES;
     private static final int BATCH = 100;
     /** How long a poll waits for progress when it would only bring back updates we hold. */
     private static final long REPOLL_MILLIS = 50;

@@ -111,6 +111,10 @@ public final class TelegramOutbox implements Outbox {
         Waiting waiting = new Waiting();
         Set<Long> blocked = new HashSet<>();
         for (Effect e : effects) {
+            if (e instanceof Effect.PostToGroup p) {
+                post(p, waiting, blocked);
+                continue;
+            }
             Call call = toCall(e);
             Long chat = countedChat(e);
             if (call == null || chat != null && blocked.contains(chat)) {
@@ -119,6 +123,28 @@ public final class TelegramOutbox implements Outbox {
             if (execute(call, chat, waiting) == Answer.BLOCKED) {
                 blocked.add(chat);
             }
+        }
+    }
+
+    /**
+     * A result card the user asked to post in a group: one attempt (a refusal is not retried), then a word to the
+     * user in private, the confirmation or the refusal. A group that refuses (403, or a 400 saying the bot may
+     * not write there) is reported to the {@link ChatStatusListener}, which forgets it.
+     */
+    private void post(Effect.PostToGroup p, Waiting waiting, Set<Long> blocked) {
+        Answer posted = Answer.REFUSED;
+        if (cards != null && !blocked.contains(p.groupId())) {
+            posted = execute(card(p.groupId(), p.card(), p.captionHtml()), p.groupId(), waiting);
+        }
+        if (posted == Answer.BLOCKED) {
+            blocked.add(p.groupId());
+        }
+        if (blocked.contains(p.userId())) {
+            return;
+        }
+        Effect.Send tell = new Effect.Send(p.userId(), posted == Answer.DONE ? p.posted() : p.refused());
+        if (execute(toCall(tell), p.userId(), waiting) == Answer.BLOCKED) {
+            blocked.add(p.userId());
         }
     }
 
@@ -131,7 +157,7 @@ public final class TelegramOutbox implements Outbox {
 
     private Call toCall(Effect e) {
         if (e instanceof Effect.SendCard c) {
-            return cards == null ? null : card(c);
+            return cards == null ? null : card(c.chatId(), c.card(), null);
         }
         BotApiMethod<? extends Serializable> method = toMethod(e);
         if (method == null) {
@@ -152,39 +178,42 @@ public final class TelegramOutbox implements Outbox {
      * A result card: the file id of an earlier upload when there is one, else the PNG, whose file id is then
      * remembered. A file id Telegram no longer takes (400) is forgotten, so the next card uploads again.
      */
-    private Call card(Effect.SendCard c) {
+    private Call card(long chatId, dev.cyclebreaker.sharing.CardKey key, String captionHtml) {
         return new Call() {
             public String method() {
                 return "sendPhoto";
             }
 
             public Object run() throws TelegramApiException {
-                java.util.Optional<String> known = cards.fileId(c.card());
+                java.util.Optional<String> known = cards.fileId(key);
                 InputFile photo;
                 if (known.isPresent()) {
                     photo = new InputFile(known.get());
                 } else {
                     byte[] png;
                     try {
-                        png = cards.png(c.card());
+                        png = cards.png(key);
                     } catch (RuntimeException e) {
                         // the text message already said it all: a picture that cannot be drawn is left out, not retried
-                        log.warn("result card {} could not be drawn: {}", c.card().stableId(), e.toString());
-                        return null;
+                        log.warn("result card {} could not be drawn: {}", key.stableId(), e.toString());
+                        return NOT_DRAWN;
                     }
                     photo = new InputFile(new java.io.ByteArrayInputStream(png), "result.png");
                 }
                 try {
-                    org.telegram.telegrambots.meta.api.objects.message.Message sent =
-                            client.execute(SendPhoto.builder().chatId(c.chatId()).photo(photo).build());
+                    SendPhoto.SendPhotoBuilder<?, ?> send = SendPhoto.builder().chatId(chatId).photo(photo);
+                    if (captionHtml != null) {
+                        send.caption(captionHtml).parseMode(ParseMode.HTML);
+                    }
+                    org.telegram.telegrambots.meta.api.objects.message.Message sent = client.execute(send.build());
                     if (known.isEmpty() && sent != null && sent.getPhoto() != null && !sent.getPhoto().isEmpty()) {
                         // the largest size is last; any of them resends the same picture
-                        cards.rememberFileId(c.card(), sent.getPhoto().get(sent.getPhoto().size() - 1).getFileId());
+                        cards.rememberFileId(key, sent.getPhoto().get(sent.getPhoto().size() - 1).getFileId());
                     }
                     return sent;
                 } catch (TelegramApiRequestException e) {
-                    if (known.isPresent() && e.getErrorCode() != null && e.getErrorCode() == 400) {
-                        cards.forgetFileId(c.card());
+                    if (known.isPresent() && e.getErrorCode() != null && e.getErrorCode() == 400 && !groupClosed(e)) {
+                        cards.forgetFileId(key);
                     }
                     throw e;
                 }
@@ -202,6 +231,9 @@ public final class TelegramOutbox implements Outbox {
         }
         if (e instanceof Effect.SendCard c) {
             return c.chatId();
+        }
+        if (e instanceof Effect.PostToGroup p) {
+            return p.groupId(); // the picture; the word to the user in private counts against their chat
         }
         return null; // answering a button press is not a message
     }
@@ -305,10 +337,17 @@ public final class TelegramOutbox implements Outbox {
         if (b instanceof Message.CopyButton c) {
             return builder.copyText(CopyTextButton.builder().text(c.textToCopy()).build()).build();
         }
+        if (b instanceof Message.SwitchInlineButton s) {
+            return builder.switchInlineQuery(s.query()).build();
+        }
         return builder.url(((Message.UrlButton) b).url()).build();
     }
 
-    private enum Answer { DONE, BLOCKED }
+    /** Done; refused for good (a 4xx other than 429), or blocked (the chat refuses the bot: nothing more goes there). */
+    private enum Answer { DONE, REFUSED, BLOCKED }
+
+    /** What a card call returns when the picture could not be drawn: nothing was sent. */
+    private static final Object NOT_DRAWN = new Object();
 
     private Answer execute(Call method, Long chat, Waiting waiting) {
         while (true) {
@@ -320,7 +359,9 @@ public final class TelegramOutbox implements Outbox {
                 }
             }
             try {
-                method.run();
+                if (method.run() == NOT_DRAWN) {
+                    return Answer.REFUSED;
+                }
                 count(method, "ok");
                 return Answer.DONE;
             } catch (TelegramApiRequestException e) {
@@ -339,15 +380,16 @@ public final class TelegramOutbox implements Outbox {
                 if (code >= 500 || code == 0) {
                     throw new TransientFailure("Telegram answered " + code + " to " + method.method(), e);
                 }
-                if (code == 403 && chat != null) {
+                if (code == 403 && chat != null || code == 400 && chat != null && chat < 0 && groupClosed(e)) {
                     blocked(chat, method);
                     return Answer.BLOCKED;
                 }
-                if (!harmless(e)) {
-                    // 400 (bad request) does not get better by retrying.
-                    log.warn("telegram refused {}: {} {}", method.method(), code, e.getApiResponse());
+                if (harmless(e)) {
+                    return Answer.DONE;
                 }
-                return Answer.DONE;
+                // 400 (bad request) does not get better by retrying.
+                log.warn("telegram refused {}: {} {}", method.method(), code, e.getApiResponse());
+                return Answer.REFUSED;
             } catch (TelegramApiException e) {
                 count(method, "error");
                 throw new TransientFailure("Telegram unreachable for " + method.method(), e);
@@ -356,12 +398,23 @@ public final class TelegramOutbox implements Outbox {
     }
 
     private void blocked(long chat, Call method) {
-        log.info("telegram: chat {} refused {} (403), marked inactive, not retried", chat, method.method());
+        log.info("telegram: chat {} refused {} for good, marked inactive, not retried", chat, method.method());
         try {
             chats.blocked(chat);
         } catch (RuntimeException e) {
             log.warn("chat status listener failed for chat {}", chat, e);
         }
+    }
+
+    /**
+     * A 400 that means the bot may not write in a group any more: removed, restricted, or the group is gone
+     * (Telegram answers some of these with 400 rather than 403).
+     */
+    static boolean groupClosed(TelegramApiRequestException e) {
+        String r = (e.getApiResponse() == null ? "" : e.getApiResponse()).toLowerCase(java.util.Locale.ROOT);
+        return r.contains("not enough rights") || r.contains("have no rights") || r.contains("chat_write_forbidden")
+                || r.contains("chat not found") || r.contains("kicked") || r.contains("not a member")
+                || r.contains("chat_restricted") || r.contains("group chat was upgraded") || r.contains("chat_send_photos_forbidden");
     }
 
     /** An edit that changes nothing, or a callback answered twice: the user already sees the right thing. */

@@ -38,10 +38,16 @@ public final class UpdateDispatcher {
     /** @param meters counts updates by type and outcome ({@code cyclebreaker.updates}) and times their handling */
     public UpdateDispatcher(Conversations conversations, ExecutorService workers, Backoff backoff, Clock clock,
             MeterRegistry meters) {
+        this(conversations, workers, backoff, clock, meters, null);
+    }
+
+    /** @param bot this bot, to answer the commands addressed to it in groups; null: groups are ignored */
+    public UpdateDispatcher(Conversations conversations, ExecutorService workers, Backoff backoff, Clock clock,
+            MeterRegistry meters, dev.cyclebreaker.conversation.BotIdentity bot) {
         this.conversations = conversations;
         this.workers = workers;
         this.backoff = backoff;
-        this.mapper = new UpdateMapper(clock);
+        this.mapper = new UpdateMapper(clock, bot);
         this.meters = meters;
     }
 

@@ -100,4 +100,34 @@ class SessionCodecTest {
 
         assertThat(s).isEqualTo(Session.NEW.withZone(ZoneId.of("Europe/Berlin")));
     }
+
+    @Test
+    void aRememberedGroupSurvivesARoundTrip() {
+        Session s = Session.NEW.withResult(new Session.Result("abcd1234", new Profile(62, 30, Pattern.PURSUER)))
+                .withGroup(new Group(-1001234567890L, "Tom & Jerry \"fans\" 回"));
+
+        assertThat(codec.decode(codec.encode(s))).isEqualTo(s);
+    }
+
+    @Test
+    void aSessionWrittenBeforeGroupsStillDecodesWithoutAGroup() {
+        String beforeGroups = "{\"v\":2,\"lang\":\"en\",\"st\":\"IDLE\",\"res\":{\"ver\":\"abcd1234\",\"p\":62,\"d\":30,"
+                + "\"pat\":\"PURSUER\"},\"tz\":\"Asia/Shanghai\",\"fr\":\"DISTANCER\"}";
+
+        Session s = codec.decode(beforeGroups.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(s.group()).isNull();
+        assertThat(s.friend()).isEqualTo(Pattern.DISTANCER);
+        assertThat(s.result().profile()).isEqualTo(new Profile(62, 30, Pattern.PURSUER));
+        assertThat(s.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
+    }
+
+    @Test
+    void aStoredGroupThatIsNotAGroupIsDroppedNotTheSession() {
+        String odd = "{\"v\":2,\"st\":\"IDLE\",\"lang\":\"zh\",\"grp\":{\"id\":42,\"t\":\"x\"}}";
+
+        Session s = codec.decode(odd.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(s).isEqualTo(Session.NEW.withLang(Lang.ZH));
+    }
 }

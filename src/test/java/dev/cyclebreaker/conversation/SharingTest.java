@@ -74,6 +74,16 @@ class SharingTest {
     }
 
     @Test
+    void theShareLinkOpensTelegramsChatPickerWithOurInlineModeAndKeepsTheLinkInTheText() {
+        Message m = engine.shareLink(Lang.ZH, TOKEN);
+
+        assertThat(m.html()).contains("https://t.me/cb_test_bot?start=r_" + TOKEN);
+        assertThat(m.keyboard()).flatExtracting(row -> row).contains(
+                new Message.SwitchInlineButton(TEXTS.t(Lang.ZH, "button.share_on"), ""));
+        assertThat(m.keyboard()).flatExtracting(row -> row).noneMatch(b -> b instanceof Message.UrlButton);
+    }
+
+    @Test
     void openingALinkShowsTheCardAndRemembersOnlyThePattern() {
         SharedResult shared = new SharedResult(new Profile(81, 22, Pattern.PURSUER), QUIZ.version(), "Ann");
 

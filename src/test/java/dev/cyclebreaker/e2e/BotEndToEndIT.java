@@ -149,10 +149,13 @@ class BotEndToEndIT {
     }
 
     @Test
-    void groupsAndChannelsAreIgnored() {
+    void groupMessagesNotAddressedToTheBotAndChannelsAreIgnored() {
         long gus = bot.user("Gus", "en");
+        // only /quiz@bot, /start@bot and /help@bot are answered in groups (see GroupsEndToEndIT)
         bot.telegram().groupMessage(-100123, gus, "/quiz");
+        bot.telegram().groupMessage(-100123, gus, "hello, group");
         bot.telegram().channelPost(-100999, "hello");
+        bot.telegram().channelPost(-100999, "/quiz@cyclebreaker_sandbox_bot");
         ChatMessage welcome = bot.send(gus, "/start"); // processed after the two above
 
         assertThat(welcome.chatId()).isEqualTo(gus);

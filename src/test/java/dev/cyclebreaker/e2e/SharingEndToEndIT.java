@@ -151,6 +151,8 @@ class SharingEndToEndIT {
         assertThat(found.find()).as("a result link in " + m.text()).isTrue();
         assertThat(found.group(1)).isEqualTo("cyclebreaker_sandbox_bot");
         assertThat(m.buttons()).anyMatch(b -> b.action().equals("copy_text") && b.value().equals(found.group()));
+        // Telegram's own chat picker, then our inline mode in the chosen chat
+        assertThat(m.buttons()).anyMatch(b -> b.action().equals("switch_inline_query") && b.value().isEmpty());
         return found.group(2);
     }
 }

@@ -101,6 +101,22 @@ class BotApiLimitsTest {
     }
 
     @Test
+    void aSwitchInlineQueryButtonCarriesAStringOfAtMost256Characters() {
+        ObjectNode ok = message("hi");
+        keyboard(ok).addArray().addObject().put("text", "Send to a chat").put("switch_inline_query", "");
+        ObjectNode tooLong = message("hi");
+        keyboard(tooLong).addArray().addObject().put("text", "Send").put("switch_inline_query", "q".repeat(257));
+        ObjectNode notAString = message("hi");
+        keyboard(notAString).addArray().addObject().put("text", "Send").put("switch_inline_query", 5);
+
+        assertThat(BotApiLimits.check("sendMessage", ok)).isEmpty();
+        assertThat(BotApiLimits.check("sendMessage", tooLong)).extracting(Violation::reason)
+                .containsExactly("SWITCH_INLINE_QUERY_INVALID");
+        assertThat(BotApiLimits.check("sendMessage", notAString)).extracting(Violation::reason)
+                .containsExactly("SWITCH_INLINE_QUERY_INVALID");
+    }
+
+    @Test
     void captionsAreLimitedTo1024Characters() {
         ObjectNode params = json.createObjectNode().put("caption", "c".repeat(1025));
 

@@ -99,4 +99,24 @@ class CallbackCodecTest {
             assertThatCode(() -> CallbackCodec.decode(s.toString())).doesNotThrowAnyException();
         }
     }
+
+    @Test
+    void groupShareAnswersSurviveARoundTripWithTheGroupId() {
+        for (Action.GroupShare.Choice c : Action.GroupShare.Choice.values()) {
+            for (long group : List.of(-1L, -1001234567890L, Long.MIN_VALUE + 1)) {
+                Action a = new Action.GroupShare(c, group);
+                String data = CallbackCodec.encode(a);
+                assertThat(data.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(64);
+                assertThat(CallbackCodec.decode(data)).contains(a);
+            }
+        }
+    }
+
+    @Test
+    void forgedGroupShareDataDecodesAsNothing() {
+        for (String forged : List.of("g:", "g:n", "g:n:", "g:y:-1", "g:n:1", "g:n:-0", "g:n:-01", "g:n:--1",
+                "g:n:-99999999999999999999", "g:n:-9223372036854775809", "g:n:-1:x", "g:N:-1", "g:n:-1 ")) {
+            assertThat(CallbackCodec.decode(forged)).as(forged).isEmpty();
+        }
+    }
 }
