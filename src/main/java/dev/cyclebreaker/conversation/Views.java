@@ -113,7 +113,7 @@ final class Views {
     Message shareChoice(Lang l, String firstName) {
         List<List<Button>> rows = new ArrayList<>();
         if (firstName != null && !firstName.isBlank()) {
-            rows.add(List.of(new ActionButton(texts.t(l, "button.share_named", "name", Html.escape(firstName)),
+            rows.add(List.of(new ActionButton(texts.t(l, "button.share_named", "name", new Texts.Raw(firstName)),
                     new Action.Share(true))));
         }
         rows.add(List.of(button(l, "button.share_anonymous", new Action.Share(false))));
@@ -126,7 +126,7 @@ final class Views {
      */
     Message shareLink(Lang l, String token) {
         String link = bot.deepLink(Event.Command.RESULT_LINK + token);
-        return new Message(texts.t(l, "share.link", "link", Html.escape(link)), List.of(
+        return new Message(texts.t(l, "share.link", "link", link), List.of(
                 List.of(new CopyButton(texts.t(l, "button.copy_link"), link)),
                 List.of(new Message.SwitchInlineButton(texts.t(l, "button.share_on"), ""))));
     }
@@ -184,11 +184,11 @@ final class Views {
     Message sharedCard(Lang l, SharedResult r) {
         Profile p = r.profile();
         String key = "pattern." + p.pattern().key();
-        String who = r.sharerName() == null ? texts.t(l, "share.a_friend") : Html.escape(r.sharerName());
+        Object who = r.sharerName() == null ? new Texts.Raw(texts.t(l, "share.a_friend")) : r.sharerName();
         String html = texts.t(l, "share.card_title", "name", who) + "\n\n"
                 + bar(l, "profile.label.pursuit", p.pursuit()) + "\n"
                 + bar(l, "profile.label.distance", p.distance()) + "\n\n"
-                + texts.t(l, "share.card_pattern", "pattern", texts.t(l, key + ".name")) + "\n"
+                + texts.t(l, "share.card_pattern", "pattern", new Texts.Raw(texts.t(l, key + ".name"))) + "\n"
                 + texts.t(l, key + ".summary") + "\n\n"
                 + texts.t(l, "share.card_invite");
         return new Message(html, List.of(List.of(button(l, "button.take_it_yourself", new Action.StartQuiz()))));

@@ -97,6 +97,18 @@ class SharingTest {
     }
 
     @Test
+    void aNameWithAnAmpersandIsEscapedOnceOnTheCardAndNotAtAllOnTheButton() {
+        // regression: the name was escaped before Texts escaped it again ("Tom &amp;amp; Jerry")
+        Send ask = single(engine.handle(withResult(Pattern.PURSUER), press(new Action.ShareMenu(), "Tom & <Jerry>")),
+                Send.class);
+        assertThat(ask.message().keyboard().get(0).get(0).label()).contains("Tom & <Jerry>");
+
+        SharedResult shared = new SharedResult(new Profile(81, 22, Pattern.PURSUER), QUIZ.version(), "Tom & <Jerry>");
+        Send card = single(engine.handle(Session.NEW, command("start", "r_" + TOKEN, Optional.of(shared))), Send.class);
+        assertThat(card.message().html()).contains("Tom &amp; &lt;Jerry&gt;").doesNotContain("&amp;amp;");
+    }
+
+    @Test
     void anAnonymousCardSaysAFriendInBothLanguages() {
         SharedResult shared = new SharedResult(new Profile(10, 90, Pattern.DISTANCER), QUIZ.version(), null);
 
