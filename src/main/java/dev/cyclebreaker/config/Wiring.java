@@ -67,8 +67,9 @@ class Wiring {
 
     /** The bot's username comes from getMe (the {@link Announcement}); deep links need it. */
     @Bean
-    Engine engine(QuizDefinition quiz, Texts texts, Announcement ready) {
-        return new Engine(quiz, texts, new BotIdentity(ready.botUsername()));
+    Engine engine(QuizDefinition quiz, Texts texts, Announcement ready, BotConfig config) {
+        return new Engine(quiz, texts, new BotIdentity(ready.botUsername(),
+                config.publicBaseUrl() == null ? null : config.publicBaseUrl().toString()));
     }
 
     /** Result card pictures: rendered once per distinct card, 16 MB of them kept (some 400). */

@@ -125,7 +125,7 @@ final class Views {
      * inline mode there (an empty query: the picker then offers the user's result card with its link).
      */
     Message shareLink(Lang l, String token) {
-        String link = bot.deepLink(Event.Command.RESULT_LINK + token);
+        String link = bot.resultLink(token);
         return new Message(texts.t(l, "share.link", "link", link), List.of(
                 List.of(new CopyButton(texts.t(l, "button.copy_link"), link)),
                 List.of(new Message.SwitchInlineButton(texts.t(l, "button.share_on"), ""))));

@@ -74,6 +74,17 @@ class SharingTest {
     }
 
     @Test
+    void withResultPagesTheShareLinkIsThePageWhichPreviewsWithTheCard() {
+        Engine withPages = new Engine(QUIZ, TEXTS, new BotIdentity("cb_test_bot", "https://cb.example.org"));
+
+        Message m = withPages.shareLink(Lang.EN, TOKEN);
+
+        assertThat(m.html()).contains("https://cb.example.org/r/" + TOKEN).doesNotContain("t.me");
+        assertThat(m.keyboard()).flatExtracting(row -> row).anyMatch(b -> b instanceof Message.CopyButton c
+                && c.textToCopy().equals("https://cb.example.org/r/" + TOKEN));
+    }
+
+    @Test
     void theShareLinkOpensTelegramsChatPickerWithOurInlineModeAndKeepsTheLinkInTheText() {
         Message m = engine.shareLink(Lang.ZH, TOKEN);
 

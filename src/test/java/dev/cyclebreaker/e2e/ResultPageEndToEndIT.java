@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** With PUBLIC_BASE_URL: the web page of a shared result, its picture, and 404 for every link that is not (or no longer) shared. */
 class ResultPageEndToEndIT {
     private static final String BASE = "https://cb.example.org";
-    private static final Pattern TOKEN = Pattern.compile("r_([A-Za-z0-9_-]{22})");
+    /** With pages, the link a user shares is the page: it previews with the card in any chat. */
+    private static final Pattern PAGE = Pattern.compile(Pattern.quote(BASE) + "/r/([A-Za-z0-9_-]{22})");
 
     @RegisterExtension
     static final RedisTestServer redis = RedisTestServer.any();
@@ -89,8 +90,9 @@ class ResultPageEndToEndIT {
     private String share(long user, ChatMessage profile, String how) {
         ChatMessage ask = bot.pressExpectingNew(user, profile, "sh");
         ChatMessage link = bot.pressExpectingNew(user, ask, how);
-        Matcher m = TOKEN.matcher(link.text());
-        assertThat(m.find()).as("a result link in " + link.text()).isTrue();
+        Matcher m = PAGE.matcher(link.text());
+        assertThat(m.find()).as("a result page link in " + link.text()).isTrue();
+        assertThat(link.buttons()).anyMatch(b -> b.action().equals("copy_text") && b.value().equals(m.group()));
         return m.group(1);
     }
 
