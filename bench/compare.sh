@@ -25,7 +25,7 @@ out=$(mktemp -d /tmp/cb-compare.XXXX)
 # to measure the update path; --flood turns Telegram's limits on for both fake and bot.
 limits="TELEGRAM_GLOBAL_RATE=1000000 TELEGRAM_CHAT_RATE=1000"
 for a in "${extra[@]}"; do [ "$a" = --flood ] && limits=""; done
-bot="env LOGGING_LEVEL_CYCLEBREAKER_UPDATES=WARN $limits java -XX:+UseSerialGC -Xmx192m -jar $repo/target/cyclebreaker.jar"
+bot="env LOGGING_LEVEL_CYCLEBREAKER_UPDATES=WARN $limits java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmx128m -jar $repo/target/cyclebreaker.jar"
 peer="node $harness/peer-grammy/bot.js"
 "$harness/run.sh" --bot "$bot" --users "$users" --duration "$duration" --startup 8 "${extra[@]}" | tee "$out/cyclebreaker.txt"
 "$harness/run.sh" --bot "$peer" --users "$users" --duration "$duration" --startup 2 "${extra[@]}" | tee "$out/peer.txt"
