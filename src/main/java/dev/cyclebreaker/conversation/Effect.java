@@ -76,11 +76,13 @@ public sealed interface Effect {
     /**
      * Post a user's result card, with a caption, to a group they said yes to; then tell them in private: {@code
      * posted} when Telegram took it, {@code refused} when it did not (the group is then forgotten) or when the group
-     * was forgotten already. Emitted only by the transition that clears the remembered group, so a replay or a
-     * double tap never posts twice: at most once, never unasked.
+     * was forgotten already; {@code unconfirmed} when Telegram could not be reached or did not answer, so the post
+     * may or may not be there (it is not tried again: a second copy in a group is worse than asking the user to ask
+     * again). Emitted only by the transition that clears the remembered group, so a replay or a double tap never
+     * posts twice: at most once, never unasked, and the user always hears how it went.
      */
     record PostToGroup(long userId, long groupId, dev.cyclebreaker.sharing.CardKey card, String captionHtml,
-                       Message posted, Message refused) implements Effect {
+                       Message posted, Message refused, Message unconfirmed) implements Effect {
     }
 
     /** Delete everything stored about the user: executed by the store instead of a session write. */

@@ -258,7 +258,8 @@ public final class Engine {
                 new Effect.PostToGroup(b.origin().userId(), g.id(), views.card(lang, profile),
                         views.groupCaption(lang, profile, name),
                         Message.text(views.groupText(lang, "group.posted", g)),
-                        Message.text(views.groupText(lang, "group.post_failed", g))));
+                        Message.text(views.groupText(lang, "group.post_failed", g)),
+                        Message.text(views.groupPostUnconfirmed(lang, g))));
     }
 
     /** The inline answer: the user's result with its link ({@code token}), or an invitation to the test. */

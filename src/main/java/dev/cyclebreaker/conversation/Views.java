@@ -157,6 +157,11 @@ final class Views {
         return texts.t(l, key, "group", g.title());
     }
 
+    /** When Telegram did not confirm a post: how to try again, as the post is never repeated by itself. */
+    String groupPostUnconfirmed(Lang l, Group g) {
+        return texts.t(l, "group.post_unconfirmed", "group", g.title(), "bot", bot.username());
+    }
+
     /** The caption under a result card posted in a group: the first name only when the user chose it. */
     String groupCaption(Lang l, Profile p, String firstName) {
         String pattern = texts.t(l, "pattern." + p.pattern().key() + ".name");

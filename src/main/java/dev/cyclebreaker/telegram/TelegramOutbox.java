@@ -133,8 +133,15 @@ public final class TelegramOutbox implements Outbox {
      */
     private void post(Effect.PostToGroup p, Waiting waiting, Set<Long> blocked) {
         Answer posted = Answer.REFUSED;
+        boolean unconfirmed = false;
         if (cards != null && !blocked.contains(p.groupId())) {
-            posted = execute(card(p.groupId(), p.card(), p.captionHtml()), p.groupId(), waiting);
+            try {
+                posted = execute(card(p.groupId(), p.card(), p.captionHtml()), p.groupId(), waiting);
+            } catch (TransientFailure e) {
+                // not retried, by this delivery or by a replay (at most once in a group); the user hears of it
+                log.info("telegram: a post to group {} was not confirmed, not retried: {}", p.groupId(), e.getMessage());
+                unconfirmed = true;
+            }
         }
         if (posted == Answer.BLOCKED) {
             blocked.add(p.groupId());
@@ -142,7 +149,8 @@ public final class TelegramOutbox implements Outbox {
         if (blocked.contains(p.userId())) {
             return;
         }
-        Effect.Send tell = new Effect.Send(p.userId(), posted == Answer.DONE ? p.posted() : p.refused());
+        Effect.Send tell = new Effect.Send(p.userId(),
+                unconfirmed ? p.unconfirmed() : posted == Answer.DONE ? p.posted() : p.refused());
         if (execute(toCall(tell), p.userId(), waiting) == Answer.BLOCKED) {
             blocked.add(p.userId());
         }

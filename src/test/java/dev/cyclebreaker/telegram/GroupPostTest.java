@@ -35,7 +35,7 @@ class GroupPostTest {
     private static final CardKey CARD = new CardKey(new Profile(30, 70, Pattern.DISTANCER),
             new CardText("t", "Distancer", "P", "D", "a", "b", "c", "d", "e", "@bot"));
     private static final Effect.PostToGroup POST = new Effect.PostToGroup(ANN, GROUP, CARD, "<b>Ann</b>'s result",
-            Message.text("posted"), Message.text("refused"));
+            Message.text("posted"), Message.text("refused"), Message.text("unconfirmed"));
 
     private final TelegramClient client = mock(TelegramClient.class);
     private final ResultCards cards = mock(ResultCards.class);
@@ -108,6 +108,19 @@ class GroupPostTest {
         assertThat(refusedChats).isEmpty();
         assertThat(told()).isEqualTo("refused");
         verify(cards).forgetFileId(CARD);
+    }
+
+    @Test
+    void aPostTelegramDoesNotConfirmIsNotRetriedAndTheUserIsToldHowToAskAgain() throws TelegramApiException {
+        when(cards.fileId(CARD)).thenReturn(Optional.of("file-1"));
+        when(client.execute(any(SendPhoto.class))).thenThrow(refusal(502, "Bad Gateway"))
+                .thenThrow(new AssertionError("a post to a group is tried once"));
+
+        outbox.deliver(List.of(POST));
+
+        verify(client, times(1)).execute(any(SendPhoto.class));
+        assertThat(refusedChats).isEmpty();
+        assertThat(told()).isEqualTo("unconfirmed");
     }
 
     @Test
