@@ -14,11 +14,7 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * Draws the shareable result card: the pattern name as a headline, both scores, and the user's
@@ -61,19 +57,7 @@ public final class ResultCardRenderer {
      *                                  emoji: it would print as an empty box
      */
     public byte[] render(Profile profile, CardText text) {
-        BufferedImage image = draw(profile, text);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        // in memory: ImageIO.write would go through a temporary file for every card
-        javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (javax.imageio.stream.ImageOutputStream stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            writer.write(image);
-        } catch (IOException e) {
-            throw new UncheckedIOException("PNG encoding failed", e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return PngEncoder.encode(draw(profile, text));
     }
 
     BufferedImage draw(Profile profile, CardText text) {

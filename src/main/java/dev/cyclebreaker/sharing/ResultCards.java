@@ -22,7 +22,7 @@ public final class ResultCards {
     private final Cache<CardKey, String> fileIds;
 
     /**
-     * @param maxBytes the most PNG bytes to keep; a card is about 40 KB, so 16 MB holds some 400
+     * @param maxBytes the most PNG bytes to keep; a card is about 60 KB, so 16 MB holds some 270
      */
     public ResultCards(ResultCardRenderer renderer, long maxBytes) {
         this(oneAtATime(key -> renderer.render(key.profile(), key.text())), maxBytes, MAX_FILE_IDS);
