@@ -113,9 +113,11 @@ public final class PollingLoop implements SmartLifecycle {
                 }
             }
             if (offsets.inFlight() > 0) {
-                // Pace the polls that would mostly bring back what we hold: go again once a share
-                // of it is done, or soon anyway for other users' new updates.
-                awaitProgress(Math.max(1, (holding + fresh) / 2), REPOLL_MILLIS);
+                // Pace the polls that would mostly bring back what we hold: go again once an eighth
+                // of it is done, or soon anyway for other users' new updates. (Half was measured too:
+                // at 50 users p50 13.6 ms and 779 updates/s against 7.8 ms and 1,080/s now; at 1,000
+                // users the two are alike. Every finished update is one whose user may write next.)
+                awaitProgress(Math.max(1, (holding + fresh) / 8), REPOLL_MILLIS);
             }
         }
         try {
