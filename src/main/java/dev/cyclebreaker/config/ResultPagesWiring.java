@@ -73,7 +73,7 @@ class ResultPagesWiring {
             }
             if (shared.isEmpty()) {
                 return headers(ServerResponse.status(HttpStatus.NOT_FOUND), "no-store")
-                        .contentType(HTML).body(page.gone(lang, "https://t.me/" + bot.username()));
+                        .contentType(HTML).body(page.gone(lang, bot.chatLink()));
             }
             SharedResult r = shared.get();
             if (picture) {

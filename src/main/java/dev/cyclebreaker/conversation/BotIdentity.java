@@ -31,6 +31,11 @@ public record BotIdentity(String username, String pages) {
 
     /** A deep link that opens the bot with {@code /start <payload>}. */
     public String deepLink(String payload) {
-        return "https://t.me/" + username + "?start=" + payload;
+        return chatLink() + "?start=" + payload;
+    }
+
+    /** The bot's chat, opened without a payload. */
+    public String chatLink() {
+        return "https://t.me/" + username;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cyclebreaker.conversation.TransientFailure;
+import dev.cyclebreaker.reminders.MovableClock;
 import dev.cyclebreaker.telegram.FloodGate;
 import dev.cyclebreaker.telegram.FloodLimits;
 import io.lettuce.core.api.StatefulRedisConnection;
