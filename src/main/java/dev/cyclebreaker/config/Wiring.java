@@ -232,8 +232,11 @@ class Wiring {
     /** Not in webhook mode: Telegram refuses getUpdates while a webhook is set. */
     @Bean
     @Conditional(BotModes.Polling.class)
-    PollingLoop pollingLoop(TelegramEndpoint telegram, UpdateDispatcher dispatcher, BotConfig config, Announcement ready) {
-        return new PollingLoop(telegram.pollClient(), telegram::cancelPoll, dispatcher, config.pollTimeoutSeconds(),
+    PollingLoop pollingLoop(TelegramEndpoint telegram, UpdateDispatcher dispatcher, RedisBackend redis, BotConfig config,
+            Announcement ready) {
+        // Four updates per worker keep every worker busy while their Telegram calls are under way (measured: see README).
+        return new PollingLoop(telegram.pollClient(), telegram::cancelPoll, dispatcher, redis.updateReceipts(),
+                config.pollTimeoutSeconds(), config.workers() * 4,
                 UpdateDispatcher.Backoff.exponential());
     }
 }

@@ -81,6 +81,14 @@ final class Keys {
         return chatPrefix(chatId) + "pause";
     }
 
+    /**
+     * Updates taken from getUpdates and not yet finished (a hash: update id to the update's JSON),
+     * under its own hash tag: there is one poller at a time.
+     */
+    static String receivedUpdates() {
+        return "cb:{updates}:received";
+    }
+
     /** The token bucket shared by every chat and instance. */
     static String globalFlood() {
         return "cb:{flood}:global";

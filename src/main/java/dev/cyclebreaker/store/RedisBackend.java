@@ -84,6 +84,10 @@ public final class RedisBackend implements AutoCloseable {
         return new RedisDueReminders(connection);
     }
 
+    public dev.cyclebreaker.telegram.UpdateReceipts updateReceipts() {
+        return new RedisUpdateReceipts(connection);
+    }
+
     public FloodGate floodGate(FloodLimits limits, Clock clock) {
         return new RedisFloodGate(connection, limits, clock);
     }

@@ -1,6 +1,12 @@
 package dev.cyclebreaker.telegram;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cyclebreaker.conversation.TransientFailure;
+import java.io.IOException;
 import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,12 +18,15 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Our own {@code getUpdates} loop. The library's long-polling application confirms a batch when it
- * fetches the next one, whatever became of the first; here the offset moves past an update only
- * after it and every update before it are committed, so a crash replays updates instead of losing
- * them. Polling does not wait for a whole batch, though: while one user's update waits (for a flood
- * limit, a retry), the loop polls again, skips what it holds or did, and hands new updates on, so
- * no user stands in another's queue.
+ * Our own {@code getUpdates} loop. Every update polled is first recorded in {@link UpdateReceipts}
+ * and only then confirmed to Telegram (by the next poll's offset), so nothing is lost: an update a
+ * crash cut short is in its receipt, and the next process starts with those. Receipts of finished
+ * updates are forgotten in the same write as the next new ones.
+ *
+ * <p>Confirming at once, rather than when committed, is what lets many updates be in progress:
+ * Telegram shows at most 100 past the offset, so holding the offset at the oldest unfinished update
+ * capped the work in progress at 100 and stalled it behind the slowest. The loop still bounds what
+ * it takes on ({@code maxInFlight}): the rest waits at Telegram, not in our queues.
  *
  * <p>Runs on its own client so that stopping can cancel a long poll without touching sends.
  */
@@ -26,27 +35,36 @@ public final class PollingLoop implements SmartLifecycle {
     /** As for the webhook ({@link TelegramEndpoint#WEBHOOK_UPDATES}): my_chat_member tells us the bot left a group. */
     static final List<String> ALLOWED_UPDATES = TelegramEndpoint.WEBHOOK_UPDATES;
     private static final int BATCH = 100;
-    /** How long a poll waits for progress when it would only bring back updates we hold. */
-    private static final long REPOLL_MILLIS = 50;
+    /** While receipts of finished updates wait to be forgotten, a poll waits at most this long for new ones. */
+    private static final int BUSY_POLL_SECONDS = 1;
 
     private final TelegramClient pollClient;
     private final Runnable cancelPoll;
     private final UpdateDispatcher dispatcher;
+    private final UpdateReceipts receipts;
     private final int pollTimeoutSeconds;
+    private final int maxInFlight;
     private final UpdateDispatcher.Backoff backoff;
+    private final ObjectMapper json = new ObjectMapper();
+    private final InFlight inFlight = new InFlight();
     private volatile boolean running;
     private volatile Thread thread;
-    private final Offsets offsets = new Offsets();
 
     /**
      * @param cancelPoll aborts a long poll in flight (closing the poll client's calls)
+     * @param maxInFlight how many updates may be in progress at once; more wait at Telegram
      */
     public PollingLoop(TelegramClient pollClient, Runnable cancelPoll, UpdateDispatcher dispatcher,
-            int pollTimeoutSeconds, UpdateDispatcher.Backoff backoff) {
+            UpdateReceipts receipts, int pollTimeoutSeconds, int maxInFlight, UpdateDispatcher.Backoff backoff) {
+        if (maxInFlight < 1) {
+            throw new IllegalArgumentException("maxInFlight must be positive, got " + maxInFlight);
+        }
         this.pollClient = pollClient;
         this.cancelPoll = cancelPoll;
         this.dispatcher = dispatcher;
+        this.receipts = receipts;
         this.pollTimeoutSeconds = pollTimeoutSeconds;
+        this.maxInFlight = maxInFlight;
         this.backoff = backoff;
     }
 
@@ -83,20 +101,22 @@ public final class PollingLoop implements SmartLifecycle {
     }
 
     private void run() {
+        resumeUnfinished();
         int failures = 0;
         while (running) {
-            int holding = offsets.inFlight();
-            if (holding >= BATCH) {
-                // Telegram shows at most BATCH updates from the offset: wait for room.
-                awaitProgress(1, 100);
+            int holding = inFlight.inProgress();
+            if (holding >= maxInFlight) {
+                awaitProgress();
                 continue;
             }
             List<Update> batch;
             try {
-                // While we hold updates, Telegram hands them back at once: no long poll then.
-                batch = pollClient.execute(GetUpdates.builder().offset(offsets.offset()).limit(BATCH)
-                        .timeout(holding == 0 ? pollTimeoutSeconds : 0).allowedUpdates(ALLOWED_UPDATES).build());
-                failures = 0;
+                // Long polls only when there is nothing to forget: a finished receipt waits for the next write.
+                boolean idle = holding == 0 && !inFlight.hasFinished();
+                batch = pollClient.execute(GetUpdates.builder().offset(inFlight.offset())
+                        .limit(Math.min(BATCH, maxInFlight - holding))
+                        .timeout(idle ? pollTimeoutSeconds : Math.min(pollTimeoutSeconds, BUSY_POLL_SECONDS))
+                        .allowedUpdates(ALLOWED_UPDATES).build());
             } catch (TelegramApiException e) {
                 if (!running) {
                     break;
@@ -105,33 +125,90 @@ public final class PollingLoop implements SmartLifecycle {
                 backoff.pause(failures++);
                 continue;
             }
-            int fresh = 0;
+            SortedMap<Integer, Update> fresh = new TreeMap<>();
             for (Update u : batch == null ? List.<Update>of() : batch) {
-                if (offsets.accept(u.getUpdateId())) {
-                    dispatcher.submit(u, () -> running, offsets::done);
-                    fresh++;
+                if (inFlight.isNew(u.getUpdateId())) {
+                    fresh.put(u.getUpdateId(), u);
                 }
             }
-            if (offsets.inFlight() > 0) {
-                // Pace the polls that would mostly bring back what we hold: go again once an eighth
-                // of it is done, or soon anyway for other users' new updates. (Half was measured too:
-                // at 50 users p50 13.6 ms and 779 updates/s against 7.8 ms and 1,080/s now; at 1,000
-                // users the two are alike. Every finished update is one whose user may write next.)
-                awaitProgress(Math.max(1, (holding + fresh) / 8), REPOLL_MILLIS);
+            if (!record(fresh)) {
+                // Not recorded, so not confirmed: Telegram hands the same updates to the next poll.
+                backoff.pause(failures++);
+                continue;
+            }
+            failures = 0;
+            for (Update u : fresh.values()) {
+                inFlight.accept(u.getUpdateId());
+                dispatcher.submit(u, () -> running, inFlight::done);
             }
         }
         try {
-            // Let updates in progress finish (a failing one gives up now that we stop) and confirm them.
+            // Let updates in progress finish (a failing one gives up now that we stop: its receipt stays).
             dispatcher.awaitIdle(TimeUnit.SECONDS.toMillis(20));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        record(new TreeMap<>());
         confirm();
     }
 
-    private void awaitProgress(long count, long maxMillis) {
+    /** Writes the receipts of {@code fresh} and forgets the finished; false when the store is away. */
+    private boolean record(SortedMap<Integer, Update> fresh) {
+        List<Integer> finished = inFlight.takeFinished();
+        if (fresh.isEmpty() && finished.isEmpty()) {
+            return true;
+        }
+        SortedMap<Integer, byte[]> received = new TreeMap<>();
+        for (Map.Entry<Integer, Update> e : fresh.entrySet()) {
+            try {
+                received.put(e.getKey(), json.writeValueAsBytes(e.getValue()));
+            } catch (IOException ex) {
+                throw new IllegalStateException("an update that was just read cannot be written back", ex);
+            }
+        }
         try {
-            offsets.awaitFinished(offsets.finished(), count, maxMillis);
+            receipts.record(received, finished);
+            return true;
+        } catch (TransientFailure e) {
+            inFlight.giveBack(finished);
+            log.warn("received updates not recorded ({}): not confirming them, they will come again", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Before polling: the updates a previous process received and did not finish. */
+    private void resumeUnfinished() {
+        for (int attempt = 0; running; attempt++) {
+            SortedMap<Integer, byte[]> left;
+            try {
+                left = receipts.unfinished();
+            } catch (TransientFailure e) {
+                log.warn("unfinished updates not loaded yet ({}): will retry", e.getMessage());
+                backoff.pause(attempt);
+                continue;
+            }
+            if (!left.isEmpty()) {
+                log.info("{} updates received before the last stop were not finished: processing them first", left.size());
+            }
+            for (Map.Entry<Integer, byte[]> e : left.entrySet()) {
+                inFlight.accept(e.getKey());
+                Update u;
+                try {
+                    u = json.readValue(e.getValue(), Update.class);
+                } catch (IOException ex) {
+                    log.error("update {} left unfinished cannot be read by this build; dropping it", e.getKey());
+                    inFlight.done(e.getKey());
+                    continue;
+                }
+                dispatcher.submit(u, () -> running, inFlight::done);
+            }
+            return;
+        }
+    }
+
+    private void awaitProgress() {
+        try {
+            inFlight.awaitFinished(inFlight.finished(), 1, 100);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -140,14 +217,14 @@ public final class PollingLoop implements SmartLifecycle {
 
     /** Telegram learns of the new offset only from the next getUpdates: tell it before leaving. */
     private void confirm() {
-        int offset = offsets.offset();
+        int offset = inFlight.offset();
         if (offset == 0) {
             return;
         }
         try {
             pollClient.execute(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
         } catch (TelegramApiException e) {
-            log.info("could not confirm the last batch on shutdown; it will be replayed, not lost");
+            log.info("could not confirm the last updates on shutdown; their receipts are written, so they are not lost");
         }
     }
 

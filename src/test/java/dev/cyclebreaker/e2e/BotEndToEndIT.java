@@ -20,6 +20,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class BotEndToEndIT {
     static final Duration WAIT = Duration.ofSeconds(10);
+    /** Where the polling loop keeps the updates it took and has not finished. */
+    static final String RECEIPTS = "cb:{updates}:received";
 
     @RegisterExtension
     static final RedisTestServer redis = RedisTestServer.any();
@@ -111,6 +113,30 @@ class BotEndToEndIT {
         bot.awaitCallbackAnswers(dan, 3); // start, the press, its replay: each answered
         assertThat(bot.telegram().message(dan, q1.messageId()).orElseThrow().text()).contains("2/" + bot.quizSize());
         assertThat(bot.session(dan)).contains("\"a\":[3]");
+    }
+
+    @Test
+    void anUpdateTakenButNotFinishedWhenTheProcessDiedIsProcessedByTheNextOne() throws Exception {
+        long gus = bot.user("Gus", "en");
+        bot.stop();
+        bot.telegram().sendText(gus, "/start");
+        // The process that died had polled it, written its receipt and confirmed it: Telegram has it no more.
+        String update = bot.telegram().takeUpdatesForWebhook(gus).get(0);
+        String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(update).get("update_id").asText();
+        redis.connection().sync().hset(RECEIPTS, id, update.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+        bot.startAgain();
+
+        assertThat(bot.awaitBotMessages(gus, 1).text()).contains("pursue–distance cycle");
+        bot.telegram().await("its receipt forgotten", () -> redis.connection().sync().hlen(RECEIPTS) == 0, WAIT);
+    }
+
+    @Test
+    void everyUpdatesReceiptIsForgottenOnceItIsProcessed() {
+        long hal = bot.user("Hal", "en");
+        bot.press(hal, bot.send(hal, "/start"), "s");
+
+        bot.telegram().await("receipts forgotten", () -> redis.connection().sync().hlen(RECEIPTS) == 0, WAIT);
     }
 
     @Test
