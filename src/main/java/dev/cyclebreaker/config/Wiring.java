@@ -235,7 +235,7 @@ class Wiring {
     PollingLoop pollingLoop(TelegramEndpoint telegram, UpdateDispatcher dispatcher, RedisBackend redis, BotConfig config,
             Announcement ready) {
         // Four updates per worker keep every worker busy while their Telegram calls are under way (measured: see README).
-        return new PollingLoop(telegram.pollClient(), telegram::cancelPoll, dispatcher, redis.updateReceipts(),
+        return new PollingLoop(telegram.updates(), telegram::cancelPoll, dispatcher, redis.updateReceipts(),
                 config.pollTimeoutSeconds(), config.workers() * 4,
                 UpdateDispatcher.Backoff.exponential());
     }

@@ -1,9 +1,14 @@
 package dev.cyclebreaker.telegram;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -14,6 +19,8 @@ import okhttp3.ResponseBody;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 
 /**
@@ -59,6 +66,56 @@ final class BlockingTelegramClient extends OkHttpTelegramClient {
     @Override
     public <T extends Serializable, Method extends BotApiMethod<T>> T execute(Method method)
             throws TelegramApiException {
+        byte[] answer = call(method);
+        if (method instanceof ResultUnread && startsWith(answer, SUCCESS)) {
+            // decoding an answer nobody reads (a whole Message, often UTF-16 for its emoji) was most of a call's garbage
+            return method.deserializeResponse(ResultUnread.SUCCESS);
+        }
+        return method.deserializeResponse(new String(answer, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * getUpdates, keeping each update's JSON as Telegram sent it beside the update read from it, for
+     * {@link UpdateReceipts}. The answer is read from its bytes once: each update's slice is found by
+     * skipping over it, then read into an {@link Update}. A refusal comes out as the library's
+     * {@code TelegramApiRequestException}, as from {@link #execute}.
+     */
+    List<ReceivedUpdate> receive(GetUpdates method) throws TelegramApiException {
+        byte[] answer = call(method);
+        List<ReceivedUpdate> updates = new ArrayList<>();
+        boolean ok = false;
+        try (JsonParser p = mapper.getFactory().createParser(answer)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new TelegramApiException("getUpdates answered something other than a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken value = p.nextToken();
+                if ("ok".equals(field)) {
+                    ok = value == JsonToken.VALUE_TRUE;
+                } else if ("result".equals(field) && value == JsonToken.START_ARRAY) {
+                    while (p.nextToken() == JsonToken.START_OBJECT) {
+                        int start = (int) p.currentTokenLocation().getByteOffset();
+                        p.skipChildren();
+                        int end = (int) p.currentLocation().getByteOffset();
+                        byte[] json = Arrays.copyOfRange(answer, start, end);
+                        updates.add(new ReceivedUpdate(mapper.readValue(json, Update.class), json));
+                    }
+                } else {
+                    p.skipChildren();
+                }
+            }
+        } catch (IOException e) {
+            throw new TelegramApiException("Unable to deserialize getUpdates response", e);
+        }
+        if (!ok) {
+            method.deserializeResponse(new String(answer, StandardCharsets.UTF_8)); // throws what the refusal says
+            throw new TelegramApiException("getUpdates was not answered ok");
+        }
+        return updates;
+    }
+
+    private byte[] call(BotApiMethod<?> method) throws TelegramApiException {
         if (method == null) {
             throw new TelegramApiException("Parameter method can not be null");
         }
@@ -75,12 +132,7 @@ final class BlockingTelegramClient extends OkHttpTelegramClient {
             if (body == null) {
                 throw new TelegramApiException("Telegram api returned empty response");
             }
-            byte[] answer = body.bytes();
-            if (method instanceof ResultUnread && startsWith(answer, SUCCESS)) {
-                // decoding an answer nobody reads (a whole Message, often UTF-16 for its emoji) was most of a call's garbage
-                return method.deserializeResponse(ResultUnread.SUCCESS);
-            }
-            return method.deserializeResponse(new String(answer, StandardCharsets.UTF_8));
+            return body.bytes();
         } catch (IOException e) {
             throw new TelegramApiException("Unable to execute " + method.getMethod() + " method", e);
         }

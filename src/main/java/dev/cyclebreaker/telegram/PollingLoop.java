@@ -15,7 +15,6 @@ import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Our own {@code getUpdates} loop. Every update polled is first recorded in {@link UpdateReceipts}
@@ -38,28 +37,30 @@ public final class PollingLoop implements SmartLifecycle {
     /** While receipts of finished updates wait to be forgotten, a poll waits at most this long for new ones. */
     private static final int BUSY_POLL_SECONDS = 1;
 
-    private final TelegramClient pollClient;
+    private final Source source;
     private final Runnable cancelPoll;
     private final UpdateDispatcher dispatcher;
     private final UpdateReceipts receipts;
     private final int pollTimeoutSeconds;
     private final int maxInFlight;
     private final UpdateDispatcher.Backoff backoff;
+    /** Reads receipts left by an earlier process; new updates come read, with their JSON. */
     private final ObjectMapper json = new ObjectMapper();
     private final InFlight inFlight = new InFlight();
     private volatile boolean running;
     private volatile Thread thread;
 
     /**
-     * @param cancelPoll aborts a long poll in flight (closing the poll client's calls)
+     * @param source getUpdates on a client of its own
+     * @param cancelPoll aborts a long poll in flight (closing the source's calls)
      * @param maxInFlight how many updates may be in progress at once; more wait at Telegram
      */
-    public PollingLoop(TelegramClient pollClient, Runnable cancelPoll, UpdateDispatcher dispatcher,
+    public PollingLoop(Source source, Runnable cancelPoll, UpdateDispatcher dispatcher,
             UpdateReceipts receipts, int pollTimeoutSeconds, int maxInFlight, UpdateDispatcher.Backoff backoff) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be positive, got " + maxInFlight);
         }
-        this.pollClient = pollClient;
+        this.source = source;
         this.cancelPoll = cancelPoll;
         this.dispatcher = dispatcher;
         this.receipts = receipts;
@@ -109,11 +110,11 @@ public final class PollingLoop implements SmartLifecycle {
                 awaitProgress();
                 continue;
             }
-            List<Update> batch;
+            List<ReceivedUpdate> batch;
             try {
                 // Long polls only when there is nothing to forget: a finished receipt waits for the next write.
                 boolean idle = holding == 0 && !inFlight.hasFinished();
-                batch = pollClient.execute(GetUpdates.builder().offset(inFlight.offset())
+                batch = source.getUpdates(GetUpdates.builder().offset(inFlight.offset())
                         .limit(Math.min(BATCH, maxInFlight - holding))
                         .timeout(idle ? pollTimeoutSeconds : Math.min(pollTimeoutSeconds, BUSY_POLL_SECONDS))
                         .allowedUpdates(ALLOWED_UPDATES).build());
@@ -125,10 +126,10 @@ public final class PollingLoop implements SmartLifecycle {
                 backoff.pause(failures++);
                 continue;
             }
-            SortedMap<Integer, Update> fresh = new TreeMap<>();
-            for (Update u : batch == null ? List.<Update>of() : batch) {
-                if (inFlight.isNew(u.getUpdateId())) {
-                    fresh.put(u.getUpdateId(), u);
+            SortedMap<Integer, ReceivedUpdate> fresh = new TreeMap<>();
+            for (ReceivedUpdate u : batch) {
+                if (inFlight.isNew(u.id())) {
+                    fresh.put(u.id(), u);
                 }
             }
             if (!record(fresh)) {
@@ -137,9 +138,9 @@ public final class PollingLoop implements SmartLifecycle {
                 continue;
             }
             failures = 0;
-            for (Update u : fresh.values()) {
-                inFlight.accept(u.getUpdateId());
-                dispatcher.submit(u, () -> running, inFlight::done);
+            for (ReceivedUpdate u : fresh.values()) {
+                inFlight.accept(u.id());
+                dispatcher.submit(u.update(), () -> running, inFlight::done);
             }
         }
         try {
@@ -153,19 +154,13 @@ public final class PollingLoop implements SmartLifecycle {
     }
 
     /** Writes the receipts of {@code fresh} and forgets the finished; false when the store is away. */
-    private boolean record(SortedMap<Integer, Update> fresh) {
+    private boolean record(SortedMap<Integer, ReceivedUpdate> fresh) {
         List<Integer> finished = inFlight.takeFinished();
         if (fresh.isEmpty() && finished.isEmpty()) {
             return true;
         }
         SortedMap<Integer, byte[]> received = new TreeMap<>();
-        for (Map.Entry<Integer, Update> e : fresh.entrySet()) {
-            try {
-                received.put(e.getKey(), json.writeValueAsBytes(e.getValue()));
-            } catch (IOException ex) {
-                throw new IllegalStateException("an update that was just read cannot be written back", ex);
-            }
-        }
+        fresh.forEach((id, u) -> received.put(id, u.json()));
         try {
             receipts.record(received, finished);
             return true;
@@ -222,10 +217,16 @@ public final class PollingLoop implements SmartLifecycle {
             return;
         }
         try {
-            pollClient.execute(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
+            source.getUpdates(GetUpdates.builder().offset(offset).limit(1).timeout(0).build());
         } catch (TelegramApiException e) {
             log.info("could not confirm the last updates on shutdown; their receipts are written, so they are not lost");
         }
+    }
+
+    /** getUpdates, answered with the updates read and their JSON as sent. */
+    @FunctionalInterface
+    public interface Source {
+        List<ReceivedUpdate> getUpdates(GetUpdates request) throws TelegramApiException;
     }
 
     private void logPollFailure(TelegramApiException e) {

@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
@@ -34,7 +33,7 @@ public final class TelegramEndpoint implements AutoCloseable {
     private final OkHttpClient sendHttp;
     private final OkHttpClient pollHttp;
     private final TelegramClient sendClient;
-    private final TelegramClient pollClient;
+    private final BlockingTelegramClient pollClient;
 
     public TelegramEndpoint(String token, URI apiUrl, int maxConnections) {
         this.apiUrl = apiUrl;
@@ -54,7 +53,7 @@ public final class TelegramEndpoint implements AutoCloseable {
                 .build();
         TelegramUrl url = new TelegramUrl(apiUrl.getScheme(), apiUrl.getHost(), port(apiUrl), false);
         this.sendClient = new BlockingTelegramClient(sendHttp, token, url);
-        this.pollClient = new OkHttpTelegramClient(pollHttp, token, url);
+        this.pollClient = new BlockingTelegramClient(pollHttp, token, url);
     }
 
     private static int port(URI u) {
@@ -68,8 +67,9 @@ public final class TelegramEndpoint implements AutoCloseable {
         return sendClient;
     }
 
-    public TelegramClient pollClient() {
-        return pollClient;
+    /** getUpdates on a client of its own, which {@link #cancelPoll} can interrupt. */
+    public PollingLoop.Source updates() {
+        return pollClient::receive;
     }
 
     public URI apiUrl() {

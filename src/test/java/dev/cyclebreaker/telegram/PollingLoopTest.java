@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cyclebreaker.conversation.TransientFailure;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +23,7 @@ import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.Update;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** The polling loop against a mocked Bot API client and dispatcher, with receipts kept in memory. */
 class PollingLoopTest {
@@ -35,8 +31,17 @@ class PollingLoopTest {
 
     /** What happened, in order: "poll <offset> <limit>", "record <ids> forget <ids>", "submit <id>". */
     final List<String> events = new CopyOnWriteArrayList<>();
-    final BlockingQueue<List<Update>> answers = new LinkedBlockingQueue<>();
-    final TelegramClient telegram = mock(TelegramClient.class);
+    final BlockingQueue<List<ReceivedUpdate>> answers = new LinkedBlockingQueue<>();
+    final PollingLoop.Source telegram = poll -> {
+        events.add("poll " + poll.getOffset() + " " + poll.getLimit());
+        try {
+            List<ReceivedUpdate> answer = answers.poll(20, TimeUnit.MILLISECONDS);
+            return answer == null ? List.of() : answer;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    };
     final UpdateDispatcher dispatcher = mock(UpdateDispatcher.class);
     final MemoryReceipts receipts = new MemoryReceipts();
     /** The done callbacks of submitted updates, by id, for tests that finish them by hand. */
@@ -44,13 +49,7 @@ class PollingLoopTest {
     volatile boolean finishAtOnce = true;
     PollingLoop loop;
 
-    PollingLoopTest() throws Exception {
-        when(telegram.execute(any(GetUpdates.class))).thenAnswer(call -> {
-            GetUpdates poll = call.getArgument(0);
-            events.add("poll " + poll.getOffset() + " " + poll.getLimit());
-            List<Update> answer = answers.poll(20, TimeUnit.MILLISECONDS);
-            return answer == null ? new ArrayList<Update>() : new ArrayList<>(answer);
-        });
+    PollingLoopTest() {
         doAnswer(call -> {
             Update u = call.getArgument(0);
             events.add("submit " + u.getUpdateId());
@@ -110,8 +109,8 @@ class PollingLoopTest {
 
     @Test
     void updatesLeftUnfinishedByAnEarlierProcessAreProcessedFirstAndNotAskedForAgain() throws Exception {
-        receipts.stored.put(7, JSON.writeValueAsBytes(update(7)));
-        receipts.stored.put(8, JSON.writeValueAsBytes(update(8)));
+        receipts.stored.put(7, update(7).json());
+        receipts.stored.put(8, update(8).json());
         start(10);
 
         await("first poll", () -> events.stream().anyMatch(e -> e.startsWith("poll")));
@@ -138,11 +137,12 @@ class PollingLoopTest {
         return events.stream().filter(e -> e.startsWith(prefix)).findFirst().orElseThrow();
     }
 
-    static Update update(int id) {
+    static ReceivedUpdate update(int id) {
+        String json = "{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"date\":1700000000,"
+                + "\"chat\":{\"id\":42,\"type\":\"private\"},\"from\":{\"id\":42,\"is_bot\":false,\"first_name\":\"A\"},"
+                + "\"text\":\"/start\"}}";
         try {
-            return JSON.readValue("{\"update_id\":" + id + ",\"message\":{\"message_id\":" + id + ",\"date\":1700000000,"
-                    + "\"chat\":{\"id\":42,\"type\":\"private\"},\"from\":{\"id\":42,\"is_bot\":false,\"first_name\":\"A\"},"
-                    + "\"text\":\"/start\"}}", Update.class);
+            return new ReceivedUpdate(JSON.readValue(json, Update.class), json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
