@@ -20,6 +20,24 @@ class PngEncoderTest {
     }
 
     @Test
+    void rowsLikeTheOneAboveAndRowsThatDifferByOnePixelSurviveTheRoundTripToo() throws IOException {
+        BufferedImage image = random(BufferedImage.TYPE_INT_RGB, 41, 30, 3);
+        for (int y = 1; y < 30; y++) {
+            if (y % 3 != 0) {
+                for (int x = 0; x < 41; x++) {
+                    image.setRGB(x, y, image.getRGB(x, y - 1)); // a band: the row above again
+                }
+            }
+        }
+        image.setRGB(40, 8, 0x123456); // the last pixel alone differs from the row above
+        image.setRGB(0, 14, 0xabcdef); // the first pixel alone
+
+        BufferedImage back = ImageIO.read(new ByteArrayInputStream(PngEncoder.encode(image)));
+
+        assertSamePixels(image, back);
+    }
+
+    @Test
     void otherImageTypesAreWrittenFromTheirColoursWithoutAlpha() throws IOException {
         BufferedImage image = random(BufferedImage.TYPE_3BYTE_BGR, 16, 9, 2);
 
