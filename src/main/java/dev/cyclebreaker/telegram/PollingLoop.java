@@ -168,6 +168,11 @@ public final class PollingLoop implements SmartLifecycle {
             inFlight.giveBack(finished);
             log.warn("received updates not recorded ({}): not confirming them, they will come again", e.getMessage());
             return false;
+        } catch (RuntimeException e) {
+            // A bug or a store in a state we did not expect: keep the loop alive, lose nothing, say it loudly.
+            inFlight.giveBack(finished);
+            log.error("received updates not recorded: not confirming them, they will come again", e);
+            return false;
         }
     }
 
@@ -179,6 +184,10 @@ public final class PollingLoop implements SmartLifecycle {
                 left = receipts.unfinished();
             } catch (TransientFailure e) {
                 log.warn("unfinished updates not loaded yet ({}): will retry", e.getMessage());
+                backoff.pause(attempt);
+                continue;
+            } catch (RuntimeException e) {
+                log.error("unfinished updates could not be loaded: will retry", e);
                 backoff.pause(attempt);
                 continue;
             }

@@ -99,6 +99,17 @@ class PollingLoopTest {
     }
 
     @Test
+    void aStoreThatFailsInAnUnexpectedWayDoesNotStopPollingAndLosesNothing() {
+        receipts.broken.set(1);
+        answers.add(List.of(update(1)));
+        answers.add(List.of(update(1)));
+        start(10);
+
+        await("the update processed", () -> events.contains("submit 1"));
+        assertThat(events).containsSubsequence("poll 0 10", "record broke", "poll 0 10", "record [1] forget []", "submit 1");
+    }
+
+    @Test
     void theReceiptsOfFinishedUpdatesAreForgottenByTheNextWrite() {
         answers.add(List.of(update(1)));
         start(10);
@@ -168,12 +179,17 @@ class PollingLoopTest {
     final class MemoryReceipts implements UpdateReceipts {
         final SortedMap<Integer, byte[]> stored = java.util.Collections.synchronizedSortedMap(new TreeMap<>());
         final AtomicInteger failures = new AtomicInteger();
+        final AtomicInteger broken = new AtomicInteger();
 
         @Override
         public void record(SortedMap<Integer, byte[]> received, Collection<Integer> finished) {
             if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 events.add("record failed");
                 throw new TransientFailure("Redis away", null);
+            }
+            if (broken.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                events.add("record broke");
+                throw new IllegalStateException("WRONGTYPE Operation against a key holding the wrong kind of value");
             }
             finished.forEach(stored::remove);
             stored.putAll(received);
