@@ -1,10 +1,12 @@
 --[[
   acquireChatFlood: take one token from a chat's flood bucket, unless Telegram paused the chat.
 
-  KEYS[1]  the chat's bucket, cb:{c:<chatId>}:flood, fields tokens, ts (ms, the callers' clocks),
-           and paused, set by pauseChatFlood: only then is the pause key looked at, which saves
+  commitSession-3 repeats these lines for a user's private chat: change both together.
+
+  KEYS[1]  the chat's bucket, cb:{c:<chatId>}:flood (a private chat's under the user's tag,
+           cb:{u:<id>}:flood), fields tokens, ts (ms, the callers' clocks), and paused, set by pauseChatFlood: only then is the pause key looked at, which saves
            a command on every message
-  KEYS[2]  the chat's pause, cb:{c:<chatId>}:pause, present while a 429's retry_after runs
+  KEYS[2]  the chat's pause, cb:{c:<chatId>}:pause (or {u:<id>}), present while a 429's retry_after runs
   ARGV[1]  now, ms since the epoch, by the caller's clock
   ARGV[2]  refill, tokens a second
   ARGV[3]  capacity (the burst)

@@ -120,9 +120,19 @@ class Wiring {
         return redis.groupInvites(new ShareTokens(new SecureRandom()));
     }
 
+    /**
+     * Flood limits count real seconds towards Telegram, not the app's clock, which the sandbox and
+     * tests move ahead.
+     */
     @Bean
-    SessionStore sessionStore(RedisBackend redis) {
-        return redis.sessionStore();
+    FloodGate floodGate(RedisBackend redis, BotConfig config) {
+        return redis.floodGate(config.floodLimits(), Clock.systemUTC());
+    }
+
+    /** A commit takes the private chat's flood token for the step's message (one round trip for both). */
+    @Bean
+    SessionStore sessionStore(RedisBackend redis, FloodGate floodGate) {
+        return redis.sessionStore(floodGate);
     }
 
     @Bean
@@ -151,11 +161,8 @@ class Wiring {
     }
 
     @Bean
-    TelegramOutbox outbox(TelegramEndpoint telegram, RedisBackend redis, BotConfig config, Clock clock,
+    TelegramOutbox outbox(TelegramEndpoint telegram, FloodGate gate, BotConfig config, Clock clock,
             ObjectProvider<Conversations> conversations, MeterRegistry meters, ResultCards cards, GroupInvites groups) {
-        // Flood limits count real seconds towards Telegram, not the app's clock, which the sandbox
-        // and tests move ahead.
-        FloodGate gate = redis.floodGate(config.floodLimits(), Clock.systemUTC());
         // A user who blocked the bot: their reminders go (the listener runs after a commit, so the
         // nested event is an ordinary compare-and-set of its own). A group that refuses us is forgotten,
         // so its invites stop working and nothing more is posted there.

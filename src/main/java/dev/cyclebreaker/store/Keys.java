@@ -8,9 +8,10 @@ import java.util.List;
  * {@link #allOf}, or /forget would leave it behind. The reminder due index is shared, sharded by
  * its own hash tag ({@link #dueShard}).
  *
- * <p>Flood-limit keys belong to a chat ({@code {c:<chatId>}}, groups too) or to no one ({@code
- * {flood}}); they hold counters only and expire within minutes, but a private chat's id is the
- * user's id, so /forget erases those too ({@link #chatKeysOf}).
+ * <p>Flood-limit keys belong to a chat: a group's under {@code {c:<chatId>}}, a private chat's under
+ * its user's tag (the chat's id is the user's), so that the session's commit script may take the
+ * chat's first token in the same call. The global bucket belongs to no one ({@code {flood}}). They
+ * hold counters only and expire within minutes; /forget erases a user's too ({@link #chatKeysOf}).
  */
 final class Keys {
 
@@ -95,7 +96,7 @@ final class Keys {
     }
 
     private static String chatPrefix(long chatId) {
-        return "cb:{c:" + chatId + "}:";
+        return chatId > 0 ? prefix(chatId) : "cb:{c:" + chatId + "}:";
     }
 
     /** The keys of the user's private chat (same id), in their own slot. */

@@ -72,6 +72,11 @@ public final class RedisBackend implements AutoCloseable {
         return new RedisSessionStore(connection);
     }
 
+    /** Sessions whose commits take the private chat's first flood token from {@code gate} (one of {@link #floodGate}). */
+    public SessionStore sessionStore(FloodGate gate) {
+        return new RedisSessionStore(connection, RedisSessionStore.DEFAULT_TTL, (RedisFloodGate) gate);
+    }
+
     public dev.cyclebreaker.conversation.SharedResults sharedResults(dev.cyclebreaker.sharing.ShareTokens tokens) {
         return new RedisSharedResults(connection, tokens, RedisSharedResults.DEFAULT_TTL);
     }

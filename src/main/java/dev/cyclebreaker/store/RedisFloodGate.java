@@ -1,5 +1,6 @@
 package dev.cyclebreaker.store;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.cyclebreaker.conversation.TransientFailure;
 import dev.cyclebreaker.telegram.FloodGate;
 import dev.cyclebreaker.telegram.FloodLimits;
@@ -13,17 +14,24 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Telegram's flood limits kept in Redis, so every instance shares them: a token bucket per chat
- * ({@code cb:{c:<chatId>}:flood}, with the chat's 429 pause beside it in the same slot) and one
- * global bucket ({@code cb:{flood}:global}). Each script touches one slot only, as Redis Cluster
+ * ({@code cb:{c:<groupId>}:flood}, a private chat's {@code cb:{u:<userId>}:flood}, with the chat's
+ * 429 pause beside it in the same slot) and one global bucket ({@code cb:{flood}:global}). Each script touches one slot only, as Redis Cluster
  * requires.
  *
  * <p>Cost: a send costs one round trip (the chat's script) while this JVM holds reserved global
  * tokens, see {@link GlobalLease}. When it holds none, the global reservation and the chat's
  * script go out together, pipelined, so the send still waits for one round trip.
+ *
+ * <p>A user's step usually saves the chat's round trip too: the session's commit script takes the
+ * private chat's first token ({@link #prepay}), and the step's message, sent right after by the
+ * same JVM, finds it here ({@link #takePrepaid}). Like the lease's global tokens, such a token was
+ * taken in Redis and is only held here, for {@link #PREPAID_MAX_AGE} at most; one older, or never
+ * used, is simply not spent.
  *
  * <p>Buckets run on the caller's {@link Clock} (tests move it), so instances whose clocks differ
  * by a few milliseconds see slightly different refills; the spare global burst absorbs that. A
@@ -33,6 +41,8 @@ public final class RedisFloodGate implements FloodGate {
 
     /** How long reserved global tokens may be spent for; see {@link GlobalLease}. */
     public static final Duration LEASE_WINDOW = Duration.ofMillis(200);
+    /** A chat token taken by a commit is used within this, or not at all. */
+    static final Duration PREPAID_MAX_AGE = Duration.ofSeconds(1);
 
     private final RedisCommands<String, byte[]> redis;
     private final RedisAsyncCommands<String, byte[]> async;
@@ -47,6 +57,12 @@ public final class RedisFloodGate implements FloodGate {
     private final LuaScript reserveGlobal = LuaScript.load("reserveGlobalFlood-1");
     private final byte[] globalRate;
     private final byte[] globalBurst;
+    /**
+     * Private chats whose next message has its chat token already, and when it was taken (by this
+     * gate's clock). Bounded, and emptied of what a step never used, so it cannot grow with users.
+     */
+    private final ConcurrentMap<Long, Long> prepaid = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).executor(Runnable::run).<Long, Long>build().asMap();
 
     /** @param connection shared and thread-safe; not closed here */
     public RedisFloodGate(StatefulRedisConnection<String, byte[]> connection, FloodLimits limits, Clock clock) {
@@ -87,10 +103,12 @@ public final class RedisFloodGate implements FloodGate {
 
     private long acquireMillis(long chatId) {
         long now = clock.millis();
+        Long paidAt = takePrepaid(chatId, now);
         GlobalLease.Token token = lease.take(now);
         if (token == null) {
             long empty = lease.emptyFor(now);
             if (empty > 0) {
+                keepPrepaid(chatId, paidAt);
                 return empty;
             }
             reserving.lock();
@@ -99,17 +117,68 @@ public final class RedisFloodGate implements FloodGate {
                 token = lease.take(now);
                 if (token == null) {
                     empty = lease.emptyFor(now);
-                    return empty > 0 ? empty : reserveAndAcquire(chatId, now);
+                    if (empty > 0) {
+                        keepPrepaid(chatId, paidAt);
+                        return empty;
+                    }
+                    return paidAt != null ? reserveGlobalOnly(chatId, paidAt, now) : reserveAndAcquire(chatId, now);
                 }
             } finally {
                 reserving.unlock();
             }
+        }
+        if (paidAt != null) {
+            return 0; // the commit took the chat's token
         }
         long chatWait = chatWait(chatId, now);
         if (chatWait > 0) {
             lease.giveBack(token, now);
         }
         return chatWait;
+    }
+
+    /**
+     * The arguments with which the session's commit script takes the user's private chat token, by
+     * this gate's clock and limits: now, refill, capacity.
+     */
+    byte[][] prepayArgs(long userId) {
+        return chatArgs(userId, clock.millis());
+    }
+
+    /** The commit took the private chat's token at {@code now} (the first of {@link #prepayArgs}). */
+    void prepay(long userId, byte[][] args) {
+        prepaid.put(userId, Long.parseLong(new String(args[0], StandardCharsets.US_ASCII)));
+    }
+
+    /** The time the chat's token was taken by a commit, if it was and is still fresh; it is used up. */
+    private Long takePrepaid(long chatId, long now) {
+        Long at = chatId > 0 ? prepaid.remove(chatId) : null;
+        return at != null && now - at <= PREPAID_MAX_AGE.toMillis() ? at : null;
+    }
+
+    /** Not sent after all (the global bucket is empty): the token waits for the next try, while fresh. */
+    private void keepPrepaid(long chatId, Long paidAt) {
+        if (paidAt != null) {
+            prepaid.putIfAbsent(chatId, paidAt);
+        }
+    }
+
+    /** The lease is empty and the chat's token is paid for: the global reservation alone. */
+    private long reserveGlobalOnly(long chatId, long paidAt, long now) {
+        List<Object> reply = reserveGlobal.run(redis, ScriptOutputType.MULTI, new String[] {Keys.globalFlood()},
+                ascii(Long.toString(now)), globalRate, globalBurst, ascii(Integer.toString(lease.nextBatch())));
+        int granted = ((Long) reply.get(0)).intValue();
+        long globalWait = (Long) reply.get(1);
+        if (granted > 0) {
+            lease.fill(granted, now);
+            if (globalWait > 0) {
+                lease.empty(globalWait, now);
+            }
+            return 0;
+        }
+        lease.empty(globalWait, now);
+        keepPrepaid(chatId, paidAt);
+        return globalWait;
     }
 
     /** The global reservation and the chat's bucket in one pipelined round trip. */

@@ -12,8 +12,10 @@ import java.util.Optional;
 
 /**
  * Sessions in Redis: one hash per user ({@code ver}, {@code upd}, {@code data}) that expires a
- * year after its last write. Every commit is one call to {@code commitSession-1.lua}, so the
- * version and replay checks happen inside Redis and never race.
+ * year after its last write. Every commit is one call to {@code commitSession-3.lua}, so the
+ * version and replay checks happen inside Redis and never race. With a {@link RedisFloodGate}, a
+ * commit also takes the user's private chat's flood token for the message the step sends next
+ * (nearly every step sends one there), so that message needs no round trip of its own.
  */
 public final class RedisSessionStore implements SessionStore {
 
@@ -24,21 +26,31 @@ public final class RedisSessionStore implements SessionStore {
     private static final int REPLAY = 2;
     private static final int CONFLICT = 3;
 
+    private static final byte[] NO = {'0'};
+    private static final byte[] YES = {'1'};
+
     private final RedisCommands<String, byte[]> redis;
-    private final LuaScript commitScript = LuaScript.load("commitSession-1");
+    private final LuaScript commitScript = LuaScript.load("commitSession-3");
     private final byte[] ttlSeconds;
+    private final RedisFloodGate gate;
 
     /** @param connection shared and thread-safe; not closed here */
     public RedisSessionStore(StatefulRedisConnection<String, byte[]> connection) {
-        this(connection, DEFAULT_TTL);
+        this(connection, DEFAULT_TTL, null);
     }
 
     public RedisSessionStore(StatefulRedisConnection<String, byte[]> connection, Duration ttl) {
+        this(connection, ttl, null);
+    }
+
+    /** @param gate the flood gate whose private-chat tokens commits take; null: commits touch no flood key */
+    public RedisSessionStore(StatefulRedisConnection<String, byte[]> connection, Duration ttl, RedisFloodGate gate) {
         if (ttl.toSeconds() < 1) {
             throw new IllegalArgumentException("session ttl must be at least one second, got " + ttl);
         }
         this.redis = connection.sync();
         this.ttlSeconds = ascii(ttl.toSeconds());
+        this.gate = gate;
     }
 
     @Override
@@ -65,10 +77,17 @@ public final class RedisSessionStore implements SessionStore {
         if (data == null) {
             throw new IllegalArgumentException("session data must not be null");
         }
-        List<Object> reply = RedisCalls.call("committing a session", () -> commitScript.run(redis, ScriptOutputType.MULTI,
-                new String[] {Keys.session(userId)},
-                ascii(expectedVersion), ascii(updateId), data, ttlSeconds));
+        byte[][] flood = gate == null ? null : gate.prepayArgs(userId);
+        String[] keys = {Keys.session(userId), Keys.chatFlood(userId), Keys.chatPause(userId)};
+        byte[][] args = flood == null
+                ? new byte[][] {ascii(expectedVersion), ascii(updateId), data, ttlSeconds, NO}
+                : new byte[][] {ascii(expectedVersion), ascii(updateId), data, ttlSeconds, YES, flood[0], flood[1], flood[2]};
+        List<Object> reply = RedisCalls.call("committing a session",
+                () -> commitScript.run(redis, ScriptOutputType.MULTI, keys, args));
         int code = ((Long) reply.get(0)).intValue();
+        if (code == COMMITTED && flood != null && reply.size() > 2 && (Long) reply.get(2) == 0) {
+            gate.prepay(userId, flood);
+        }
         return switch (code) {
             case COMMITTED -> new CommitResult.Committed((Long) reply.get(1));
             case REPLAY -> new CommitResult.Replay(stored(reply));

@@ -2,6 +2,7 @@ package dev.cyclebreaker.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.lettuce.core.cluster.SlotHash;
 import org.junit.jupiter.api.Test;
 
 class KeysTest {
@@ -40,7 +41,8 @@ class KeysTest {
     }
 
     @Test
-    void aUsersPrivateChatKeysAreErasedWithTheUser() {
-        assertThat(Keys.chatKeysOf(42)).containsExactly("cb:{c:42}:flood", "cb:{c:42}:pause");
+    void aUsersPrivateChatKeysAreErasedWithTheUserAndShareTheSessionsSlot() {
+        assertThat(Keys.chatKeysOf(42)).containsExactly("cb:{u:42}:flood", "cb:{u:42}:pause");
+        assertThat(SlotHash.getSlot(Keys.chatFlood(42))).isEqualTo(SlotHash.getSlot(Keys.session(42)));
     }
 }

@@ -40,7 +40,7 @@ class LuaScriptTest {
 
     @Test
     void theDigestIsTheSha1OfTheSource() {
-        LuaScript script = LuaScript.load("commitSession-1");
+        LuaScript script = LuaScript.load("commitSession-3");
 
         assertThat(script.sha1()).hasSize(40).matches("[0-9a-f]+");
     }

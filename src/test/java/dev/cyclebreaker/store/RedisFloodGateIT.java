@@ -4,6 +4,7 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cyclebreaker.conversation.SessionStore;
 import dev.cyclebreaker.conversation.TransientFailure;
 import dev.cyclebreaker.reminders.MovableClock;
 import dev.cyclebreaker.telegram.FloodGate;
@@ -25,6 +26,7 @@ class RedisFloodGateIT {
 
     private static final long ANN = 42;
     private static final long GROUP = -1001;
+    private static final byte[] DATA = "{}".getBytes(US_ASCII);
     /** A global budget too large to matter, so a test sees the chat's limits alone. */
     private static final FloodLimits CHAT_LIMITS = new FloodLimits(1.0, 3, 20, 3, 10_000, 10_000);
 
@@ -196,6 +198,74 @@ class RedisFloodGateIT {
     }
 
     @Test
+    void aCommitTakesThePrivateChatsTokenSoTheStepsMessageNeedsNoScriptOfItsOwn() {
+        RedisFloodGate gate = new RedisFloodGate(redis.connection(), CHAT_LIMITS, clock);
+        RedisSessionStore store = new RedisSessionStore(redis.connection(), RedisSessionStore.DEFAULT_TTL, gate);
+        warmLease(gate);
+
+        assertThat(store.commit(ANN, 0, 7, DATA)).isInstanceOf(SessionStore.CommitResult.Committed.class);
+        assertThat(tokens(ANN)).isEqualTo(2.0);
+        long scripts = scriptCalls();
+        assertThat(gate.acquire(ANN)).isZero();
+
+        assertThat(scriptCalls()).as("the message used the commit's token").isEqualTo(scripts);
+        assertThat(tokens(ANN)).isEqualTo(2.0);
+        assertThat(gate.acquire(ANN)).as("the next message takes its own").isZero();
+        assertThat(tokens(ANN)).isEqualTo(1.0);
+        assertThat(scriptCalls()).isEqualTo(scripts + 1);
+    }
+
+    @Test
+    void aCommitTakesNoTokenFromAnEmptyOrPausedChatAndItsMessageWaitsAsBefore() {
+        RedisFloodGate gate = new RedisFloodGate(redis.connection(), CHAT_LIMITS, clock);
+        RedisSessionStore store = new RedisSessionStore(redis.connection(), RedisSessionStore.DEFAULT_TTL, gate);
+        for (int i = 0; i < 3; i++) {
+            assertThat(gate.acquire(ANN)).isZero();
+        }
+
+        store.commit(ANN, 0, 7, DATA);
+        assertThat(gate.acquire(ANN)).isEqualTo(Duration.ofSeconds(1));
+
+        gate.pause(ANN + 1, Duration.ofSeconds(5));
+        store.commit(ANN + 1, 0, 8, DATA);
+        assertThat(gate.acquire(ANN + 1)).isGreaterThan(Duration.ofSeconds(4));
+    }
+
+    @Test
+    void aTokenACommitTookIsNotSpentAfterASecond() {
+        RedisFloodGate gate = new RedisFloodGate(redis.connection(), CHAT_LIMITS, clock);
+        RedisSessionStore store = new RedisSessionStore(redis.connection(), RedisSessionStore.DEFAULT_TTL, gate);
+        store.commit(ANN, 0, 7, DATA);
+
+        clock.advance(RedisFloodGate.PREPAID_MAX_AGE.plusMillis(1));
+        warmLease(gate);
+        long scripts = scriptCalls();
+        assertThat(gate.acquire(ANN)).isZero();
+
+        assertThat(scriptCalls()).as("the stale token was not used: the chat's script ran").isEqualTo(scripts + 1);
+    }
+
+    @Test
+    void aReplayOrAConflictTakesNoToken() {
+        RedisFloodGate gate = new RedisFloodGate(redis.connection(), CHAT_LIMITS, clock);
+        RedisSessionStore store = new RedisSessionStore(redis.connection(), RedisSessionStore.DEFAULT_TTL, gate);
+        store.commit(ANN, 0, 7, DATA);
+        assertThat(tokens(ANN)).isEqualTo(2.0);
+
+        assertThat(store.commit(ANN, 1, 7, DATA)).isInstanceOf(SessionStore.CommitResult.Replay.class);
+        assertThat(store.commit(ANN, 0, 8, DATA)).isInstanceOf(SessionStore.CommitResult.Conflict.class);
+
+        assertThat(tokens(ANN)).isEqualTo(2.0);
+    }
+
+    @Test
+    void withoutAGateACommitLeavesTheFloodKeysAlone() {
+        new RedisSessionStore(redis.connection()).commit(ANN, 0, 7, DATA);
+
+        assertThat(redis.connection().sync().exists(Keys.chatFlood(ANN))).isZero();
+    }
+
+    @Test
     void anUnreachableRedisIsATransientFailure() {
         StatefulRedisConnection<String, byte[]> gone = newConnection();
         FloodGate gate = new RedisFloodGate(gone, CHAT_LIMITS, clock);
@@ -203,6 +273,22 @@ class RedisFloodGateIT {
 
         assertThatThrownBy(() -> gate.acquire(ANN)).isInstanceOf(TransientFailure.class);
         assertThatThrownBy(() -> gate.pause(ANN, Duration.ofSeconds(1))).isInstanceOf(TransientFailure.class);
+    }
+
+    /** Leases grow 1, 2, 4... tokens as they are used up: after four messages to groups, the lease holds more. */
+    private static void warmLease(FloodGate gate) {
+        for (int i = 1; i <= 4; i++) {
+            assertThat(gate.acquire(GROUP - i)).isZero();
+        }
+    }
+
+    private static long scriptCalls() {
+        for (String line : redis.connection().sync().info("commandstats").split("\r\n")) {
+            if (line.startsWith("cmdstat_evalsha:")) {
+                return Long.parseLong(line.substring(line.indexOf("calls=") + 6, line.indexOf(',')));
+            }
+        }
+        return 0;
     }
 
     private double tokens(long chat) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,11 +14,6 @@ class RedisUpdateReceiptsIT {
     static final RedisTestServer redis = RedisTestServer.any();
 
     private final RedisUpdateReceipts receipts = new RedisUpdateReceipts(redis.connection());
-
-    @BeforeEach
-    void empty() {
-        redis.connection().sync().del(Keys.receivedUpdates());
-    }
 
     @Test
     void receivedUpdatesComeBackOldestFirstUntilForgotten() {

@@ -182,7 +182,7 @@ abstract class SessionStoreContract {
 
         assertThat(result).isEqualTo(new Committed(2));
         assertThat(text(store.load(ALICE).orElseThrow().data())).isEqualTo("after");
-        assertThat(redis.scriptExists(LuaScript.load("commitSession-1").sha1())).containsExactly(true);
+        assertThat(redis.scriptExists(LuaScript.load("commitSession-3").sha1())).containsExactly(true);
     }
 
     private List<String> keysMatching(String pattern) {
