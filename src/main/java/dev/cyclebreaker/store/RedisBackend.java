@@ -68,10 +68,6 @@ public final class RedisBackend implements AutoCloseable {
         }
     }
 
-    public SessionStore sessionStore() {
-        return new RedisSessionStore(connection);
-    }
-
     /** Sessions whose commits take the private chat's first flood token from {@code gate} (one of {@link #floodGate}). */
     public SessionStore sessionStore(FloodGate gate) {
         return new RedisSessionStore(connection, RedisSessionStore.DEFAULT_TTL, (RedisFloodGate) gate);
