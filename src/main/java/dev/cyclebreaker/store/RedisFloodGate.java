@@ -41,6 +41,7 @@ public final class RedisFloodGate implements FloodGate {
 
     /** How long reserved global tokens may be spent for; see {@link GlobalLease}. */
     public static final Duration LEASE_WINDOW = Duration.ofMillis(200);
+    private static final String[] GLOBAL_KEYS = {Keys.globalFlood()};
     /** A chat token taken by a commit is used within this, or not at all. */
     static final Duration PREPAID_MAX_AGE = Duration.ofSeconds(1);
 
@@ -165,34 +166,47 @@ public final class RedisFloodGate implements FloodGate {
 
     /** The lease is empty and the chat's token is paid for: the global reservation alone. */
     private long reserveGlobalOnly(long chatId, long paidAt, long now) {
-        List<Object> reply = reserveGlobal.run(redis, ScriptOutputType.MULTI, new String[] {Keys.globalFlood()},
-                ascii(Long.toString(now)), globalRate, globalBurst, ascii(Integer.toString(lease.nextBatch())));
-        int granted = ((Long) reply.get(0)).intValue();
-        long globalWait = (Long) reply.get(1);
-        if (granted > 0) {
-            lease.fill(granted, now);
-            if (globalWait > 0) {
-                lease.empty(globalWait, now);
-            }
+        List<Object> reply = reserveGlobal.run(redis, ScriptOutputType.MULTI, GLOBAL_KEYS, globalArgs(now));
+        if (applyReservation(reply, now) != null) {
             return 0;
         }
-        lease.empty(globalWait, now);
         keepPrepaid(chatId, paidAt);
-        return globalWait;
+        return lease.emptyFor(now);
     }
 
     /** The global reservation and the chat's bucket in one pipelined round trip. */
     private long reserveAndAcquire(long chatId, long now) {
-        String[] globalKeys = {Keys.globalFlood()};
-        byte[][] globalArgs = {ascii(Long.toString(now)), globalRate, globalBurst,
-                ascii(Integer.toString(lease.nextBatch()))};
+        byte[][] globalArgs = globalArgs(now);
         String[] chatKeys = chatKeys(chatId);
         byte[][] chatArgs = chatArgs(chatId, now);
-        RedisFuture<List<Object>> reserved = reserveGlobal.start(async, ScriptOutputType.MULTI, globalKeys, globalArgs);
+        RedisFuture<List<Object>> reserved = reserveGlobal.start(async, ScriptOutputType.MULTI, GLOBAL_KEYS, globalArgs);
         RedisFuture<Long> chat = acquireChat.start(async, ScriptOutputType.INTEGER, chatKeys, chatArgs);
-        List<Object> reply = reserveGlobal.await(reserved, redis, ScriptOutputType.MULTI, globalKeys, globalArgs);
+        List<Object> reply = reserveGlobal.await(reserved, redis, ScriptOutputType.MULTI, GLOBAL_KEYS, globalArgs);
         long chatWait = acquireChat.<String, byte[], Long>await(chat, redis, ScriptOutputType.INTEGER, chatKeys,
                 chatArgs);
+        GlobalLease.Token mine = applyReservation(reply, now);
+        if (mine != null) {
+            if (chatWait > 0) {
+                lease.giveBack(mine, now);
+            }
+            return chatWait;
+        }
+        if (chatWait == 0) {
+            refundChat.run(redis, ScriptOutputType.INTEGER, new String[] {Keys.chatFlood(chatId)},
+                    ascii(Integer.toString(limits.chatBurst(chatId))));
+        }
+        return Math.max(lease.emptyFor(now), chatWait);
+    }
+
+    private byte[][] globalArgs(long now) {
+        return new byte[][] {ascii(Long.toString(now)), globalRate, globalBurst, ascii(Integer.toString(lease.nextBatch()))};
+    }
+
+    /**
+     * Puts reserveGlobalFlood's answer into the lease: a new lease and a token from it for the
+     * caller, or null when nothing was granted (the lease then knows how long the bucket is empty).
+     */
+    private GlobalLease.Token applyReservation(List<Object> reply, long now) {
         int granted = ((Long) reply.get(0)).intValue();
         long globalWait = (Long) reply.get(1);
         if (granted > 0) {
@@ -200,17 +214,10 @@ public final class RedisFloodGate implements FloodGate {
             if (globalWait > 0) {
                 lease.empty(globalWait, now); // no use asking for the next batch before it is there
             }
-            if (chatWait > 0) {
-                lease.giveBack(mine, now);
-            }
-            return chatWait;
+            return mine;
         }
         lease.empty(globalWait, now);
-        if (chatWait == 0) {
-            refundChat.run(redis, ScriptOutputType.INTEGER, new String[] {Keys.chatFlood(chatId)},
-                    ascii(Integer.toString(limits.chatBurst(chatId))));
-        }
-        return Math.max(globalWait, chatWait);
+        return null;
     }
 
     private long chatWait(long chatId, long now) {

@@ -103,8 +103,10 @@ public final class RedisSessionStore implements SessionStore {
             String key = Keys.share(new String(token, StandardCharsets.US_ASCII));
             RedisCalls.run("deleting a result link", () -> redis.del(key));
         }
-        RedisCalls.run("erasing a user", () -> redis.del(Keys.allOf(userId).toArray(String[]::new)));
-        RedisCalls.run("erasing a user's chat counters", () -> redis.del(Keys.chatKeysOf(userId).toArray(String[]::new)));
+        // The private chat's flood counters share the user's slot: one DEL for all.
+        String[] keys = java.util.stream.Stream.concat(Keys.allOf(userId).stream(), Keys.chatKeysOf(userId).stream())
+                .toArray(String[]::new);
+        RedisCalls.run("erasing a user", () -> redis.del(keys));
     }
 
     private static Stored stored(List<Object> reply) {
